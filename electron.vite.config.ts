@@ -1,0 +1,34 @@
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: {
+        entry: {
+          main: 'electron/main.ts',
+          serve: 'electron/serve.ts',
+          taskChild: 'electron/lab/processes/taskChild.ts',
+          guardian: 'electron/lab/processes/guardian.ts',
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      lib: { entry: { preload: 'electron/preload.cts' } },
+      // A sandboxed preload must be CommonJS.
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [vue()],
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: 'renderer/index.html' },
+    },
+  },
+});

@@ -1,0 +1,116 @@
+import type { EventBatchType, EventData, EventType, LabEvent, Snapshot, StreamName } from '../../../shared/contract.js';
+import { eventTypes, streamNames } from '../../../shared/contract.js';
+import { now } from '../clock.js';
+import { EventStream } from './eventStream.js';
+
+/** Delivers a batch to one client; returns false when the client cannot take more now (its socket is backed up). */
+export type EventSink = (batch: EventBatchType) => boolean;
+
+export interface Subscription {
+  snapshot: Snapshot;
+  unsubscribe(): void;
+}
+
+export interface EventHubOptions {
+  capacities?: Partial<Record<StreamName, number>>;
+  /** At most one batch per client per this many ms. */
+  flushIntervalMs?: number;
+  /** A client further behind than this skips ahead, and the skipped events count as missed. */
+  maxBatchEvents?: number;
+  state: () => Snapshot['state'];
+}
+
+interface Subscriber {
+  sink: EventSink;
+  streams: readonly StreamName[];
+  cursors: Map<StreamName, number>;
+  missed: number;
+}
+
+const DEFAULT_CAPACITY: Record<StreamName, number> = { processes: 4096, output: 2048, samples: 240 };
+
+export class EventHub {
+  private readonly streams: Record<StreamName, EventStream>;
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly flushIntervalMs: number;
+  private readonly maxBatchEvents: number;
+  private timer: NodeJS.Timeout | undefined;
+  private lastFlush = 0;
+
+  constructor(private readonly options: EventHubOptions) {
+    this.flushIntervalMs = options.flushIntervalMs ?? 50;
+    this.maxBatchEvents = options.maxBatchEvents ?? 5000;
+    this.streams = Object.fromEntries(
+      streamNames.map((name) => [name, new EventStream(name, options.capacities?.[name] ?? DEFAULT_CAPACITY[name])]),
+    ) as Record<StreamName, EventStream>;
+  }
+
+  emit<T extends EventType>(type: T, data: EventData<T>, at = now()): LabEvent {
+    const event = this.streams[eventTypes[type].stream].append(type, data, at);
+    if (this.subscribers.size > 0) this.schedule();
+    return event;
+  }
+
+  subscribe(sink: EventSink, streams: readonly StreamName[] = streamNames): Subscription {
+    const subscriber: Subscriber = { sink, streams, cursors: new Map(), missed: 0 };
+    const snapshotStreams = {} as Snapshot['streams'];
+    for (const name of streams) {
+      const stream = this.streams[name];
+      subscriber.cursors.set(name, stream.seq);
+      snapshotStreams[name] = { seq: stream.seq, history: stream.history(), capacity: stream.capacity, evicted: stream.evicted };
+    }
+    this.subscribers.add(subscriber);
+    return {
+      snapshot: { at: now(), state: this.options.state(), streams: snapshotStreams },
+      unsubscribe: () => this.subscribers.delete(subscriber),
+    };
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  /** Sends every subscriber what it has not yet had. Normally the timer calls it. */
+  flush(): void {
+    this.timer = undefined;
+    this.lastFlush = performance.now();
+    let pending = false;
+    for (const subscriber of this.subscribers) pending = this.deliver(subscriber) || pending;
+    if (pending) this.schedule();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.subscribers.clear();
+  }
+
+  /** Returns true when the subscriber still has events waiting. */
+  private deliver(subscriber: Subscriber): boolean {
+    const batch: LabEvent[] = [];
+    let missed = subscriber.missed;
+    const advanced = new Map<StreamName, number>();
+    for (const name of subscriber.streams) {
+      const stream = this.streams[name];
+      const cursor = subscriber.cursors.get(name) ?? 0;
+      if (stream.seq === cursor) continue;
+      const taken = stream.after(cursor, this.maxBatchEvents);
+      missed += taken.missed;
+      batch.push(...taken.events);
+      advanced.set(name, stream.seq);
+    }
+    if (batch.length === 0 && missed === subscriber.missed) return false;
+    batch.sort((a, b) => a.at - b.at);
+    if (!subscriber.sink({ batch, missed })) return true; // backed up: try again next time, from the same cursors
+    for (const [name, seq] of advanced) subscriber.cursors.set(name, seq);
+    subscriber.missed = 0;
+    return false;
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastFlush + this.flushIntervalMs - performance.now());
+    this.timer = setTimeout(() => this.flush(), wait);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,126 @@
+import { arch, cpus, platform, release } from 'node:os';
+import type { MethodName, Params, Result } from '../../shared/contract.js';
+import type { SystemInfo } from '../../shared/schemas/system.js';
+import { now } from './clock.js';
+import { EventHub, type EventHubOptions } from './hub/eventHub.js';
+import { type ChildLauncher, nodeChildLauncher } from './processes/childLauncher.js';
+import { GuardianClient, type GuardianRuntime } from './processes/guardianClient.js';
+import { LabProcesses } from './processes/labProcesses.js';
+import { ProcessTable } from './processes/processTable.js';
+import { taskInfos } from './processes/taskCatalog.js';
+import type { ProcessSource } from './sampler/observation.js';
+import { PidusageSource } from './sampler/pidusageSource.js';
+import { procfsAvailable } from './sampler/procfs.js';
+import { observePid, ProcfsSource } from './sampler/procfsSource.js';
+import { Sampler } from './sampler/sampler.js';
+import { detectCapabilities } from './system/capabilities.js';
+
+/** Methods a transport session answers itself rather than the lab. */
+type SessionMethod = 'events.subscribe' | 'events.unsubscribe';
+export type LabMethod = Exclude<MethodName, SessionMethod>;
+export type LabHandlers = { [M in LabMethod]: (params: Params<M>) => Promise<Result<M>> };
+
+export interface LabOptions {
+  host: SystemInfo['host'];
+  appVersion: string;
+  /** Built JavaScript entry points: the Node lab process and the guardian (null: no guardian). */
+  entries: { taskChild: string; guardian: string | null };
+  launcher?: ChildLauncher;
+  guardianRuntime?: GuardianRuntime;
+  maxLiveProcesses?: number;
+  sampleIntervalMs?: number;
+  hub?: Omit<EventHubOptions, 'state'>;
+  log?: (message: string) => void;
+}
+
+/** The engine: composes the subsystems and implements every method of the contract. */
+export class Lab {
+  readonly hub: EventHub;
+  readonly handlers: LabHandlers;
+  readonly processes: LabProcesses;
+  readonly sampler: Sampler;
+  private readonly table: ProcessTable;
+  private readonly guardian: GuardianClient | null;
+  private readonly startedAt = now();
+  private disposed: Promise<void> | undefined;
+
+  constructor(private readonly options: LabOptions) {
+    const sampleIntervalMs = options.sampleIntervalMs ?? 500;
+    const log = options.log ?? ((message) => console.error(message));
+    this.hub = new EventHub({ ...options.hub, state: () => ({ processes: this.table.rows() }) });
+    this.guardian = options.entries.guardian
+      ? new GuardianClient(options.entries.guardian, options.guardianRuntime ?? { command: process.execPath })
+      : null;
+    this.processes = new LabProcesses({
+      launcher: options.launcher ?? nodeChildLauncher,
+      taskEntry: options.entries.taskChild,
+      hub: this.hub,
+      guardian: this.guardian,
+      maxLive: options.maxLiveProcesses ?? 256,
+      onSpawned: (lab) => this.table.addSpawned(lab, procfsAvailable ? observePid(lab.pid) : null),
+    });
+    const guardianPid = this.guardian?.pid;
+    const helpers = new Map<number, string>(guardianPid ? [[guardianPid, 'guardian']] : []);
+    this.table = new ProcessTable({
+      hub: this.hub,
+      labs: this.processes,
+      mainPid: process.pid,
+      helperPids: () => helpers,
+      sampleIntervalMs,
+    });
+    const source: ProcessSource = procfsAvailable ? new ProcfsSource() : new PidusageSource();
+    this.sampler = new Sampler({
+      source,
+      rootPid: process.pid,
+      intervalMs: sampleIntervalMs,
+      extraPids: () => this.processes.livePids(),
+      onTick: (observations) => this.table.update(observations),
+      onError: (error) => log(`sampler: ${error.message}`),
+    });
+    this.handlers = this.createHandlers();
+    this.sampler.start();
+  }
+
+  /** Ends everything the lab started. Safe to call more than once. */
+  dispose(): Promise<void> {
+    this.disposed ??= (async () => {
+      this.sampler.stop();
+      await this.processes.dispose();
+      await this.guardian?.close();
+      this.hub.dispose();
+    })();
+    return this.disposed;
+  }
+
+  private systemInfo(): SystemInfo {
+    const versions = process.versions as NodeJS.ProcessVersions & { electron?: string; chrome?: string };
+    return {
+      app: { name: 'Loopscope', version: this.options.appVersion },
+      runtime: { node: versions.node, electron: versions.electron ?? null, chrome: versions.chrome ?? null, v8: versions.v8 },
+      platform: { os: platform(), release: release(), arch: arch(), cpus: cpus().length },
+      mainPid: process.pid,
+      host: this.options.host,
+      startedAt: this.startedAt,
+      limits: { maxLiveProcesses: this.options.maxLiveProcesses ?? 256 },
+      capabilities: detectCapabilities(),
+    };
+  }
+
+  private createHandlers(): LabHandlers {
+    return {
+      'system.info': async () => this.systemInfo(),
+      'processes.tasks': async () => ({ tasks: taskInfos() }),
+      'processes.spawn': async (params) => {
+        const spawned = await this.processes.spawn(params);
+        return { pid: spawned.pid, name: spawned.record.name };
+      },
+      'processes.list': async () => ({ processes: this.table.rows() }),
+      'processes.terminate': async ({ pid }) => {
+        this.processes.terminate(pid);
+        return { pid, signal: 'SIGTERM' as const };
+      },
+      'processes.output': async ({ pid }) => ({ pid, ...this.processes.output(pid) }),
+      'processes.clear': async () => ({ cleared: this.processes.clearExited() }),
+    };
+  }
+}

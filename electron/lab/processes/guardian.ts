@@ -1,0 +1,54 @@
+/**
+ * Entry point of the guardian: a small process in a session of its own that outlives the main
+ * process long enough to end everything the lab started, even after a SIGKILL of the main process.
+ */
+import { readChildren, readStat } from '../sampler/procfs.js';
+import { applyLine, type Tracked } from './guardianProtocol.js';
+
+const tracked = new Map<number, Tracked>();
+let pending = '';
+
+// The terminal's Ctrl-C or a hang-up must not end the guardian before it has done its work.
+for (const signal of ['SIGINT', 'SIGHUP', 'SIGTERM'] as const) process.on(signal, () => {});
+
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk: string) => {
+  const lines = (pending + chunk).split('\n');
+  pending = lines.pop() ?? '';
+  for (const line of lines) applyLine(tracked, line);
+});
+process.stdin.on('end', () => {
+  killAll();
+  process.exit(0);
+});
+
+function descendants(pid: number, into: Set<number>): void {
+  for (const child of readChildren(pid)) {
+    if (into.has(child)) continue;
+    into.add(child);
+    descendants(child, into);
+  }
+}
+
+function killAll(): void {
+  const victims = new Set<number>();
+  const groups: number[] = [];
+  for (const t of tracked.values()) {
+    const stat = process.platform === 'linux' ? readStat(t.pid) : null;
+    // A pid reused by another program keeps its life: identity is pid and start time together.
+    if (process.platform === 'linux' && (!stat || stat.startTicks !== t.startKey)) continue;
+    victims.add(t.pid);
+    descendants(t.pid, victims);
+    if (t.group) groups.push(t.pid);
+  }
+  for (const pgid of groups) trySignal(-pgid);
+  for (const pid of victims) trySignal(pid);
+}
+
+function trySignal(target: number): void {
+  try {
+    process.kill(target, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}

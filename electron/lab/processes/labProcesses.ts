@@ -1,0 +1,163 @@
+import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
+import type { OutputLine } from '../../../shared/schemas/process.js';
+import { now } from '../clock.js';
+import type { EventHub } from '../hub/eventHub.js';
+import { procfsAvailable, readStat } from '../sampler/procfs.js';
+import type { ChildLauncher } from './childLauncher.js';
+import type { GuardianClient } from './guardianClient.js';
+import { LabProcess } from './labProcess.js';
+import { signalLabProcess } from './signals.js';
+import { resolveTask } from './taskCatalog.js';
+import { encodeTaskSpec } from './taskSpec.js';
+import type { TaskArgValue } from './tasks/taskDefinition.js';
+
+export interface SpawnRequest {
+  task: string;
+  args: TaskArgValue[];
+  kwargs: Record<string, unknown>;
+  name?: string | undefined;
+}
+
+export interface LabProcessesOptions {
+  launcher: ChildLauncher;
+  taskEntry: string;
+  hub: EventHub;
+  guardian: GuardianClient | null;
+  maxLive: number;
+  /** Called once a new process is known, so the process table can show it at once. */
+  onSpawned: (process: LabProcess) => void;
+}
+
+/** Every process the lab has started, alive or exited, until the user clears the exited ones. */
+export class LabProcesses {
+  private readonly byPid = new Map<number, LabProcess>();
+  private counter = 0;
+  private starting = 0;
+
+  constructor(private readonly options: LabProcessesOptions) {}
+
+  get liveCount(): number {
+    let live = this.starting;
+    for (const p of this.byPid.values()) if (p.alive) live++;
+    return live;
+  }
+
+  get(pid: number): LabProcess | undefined {
+    return this.byPid.get(pid);
+  }
+
+  all(): IterableIterator<LabProcess> {
+    return this.byPid.values();
+  }
+
+  livePids(): number[] {
+    return [...this.byPid.values()].filter((p) => p.alive).map((p) => p.pid);
+  }
+
+  async spawn(request: SpawnRequest): Promise<LabProcess> {
+    if (this.liveCount >= this.options.maxLive) {
+      throw new RpcError(
+        ErrorCode.LimitReached,
+        `The lab already runs ${this.options.maxLive} live processes, its cap. Terminate some, or start Loopscope with a higher --max-processes.`,
+        { maxLive: this.options.maxLive },
+      );
+    }
+    const resolved = resolveTask(request.task, request.args, request.kwargs);
+    const name = request.name ?? `Process-${this.counter + 1}`;
+    this.starting++;
+    let child;
+    try {
+      child = await this.options.launcher.launchNode(this.options.taskEntry, [
+        encodeTaskSpec({ task: resolved.task.id, args: resolved.args, kwargs: resolved.kwargs }),
+      ]);
+    } catch (error) {
+      throw new RpcError(ErrorCode.Internal, `Could not start ${name}: ${(error as Error).message}`);
+    } finally {
+      this.starting--;
+    }
+    this.counter++;
+    const startKey = procfsAvailable ? (readStat(child.pid)?.startTicks ?? null) : null;
+    const labProcess = new LabProcess(child.pid, startKey, {
+      name,
+      task: resolved.task.id,
+      args: resolved.args,
+      kwargs: resolved.kwargs,
+      spawnedAt: now(),
+    }, child);
+    this.byPid.set(child.pid, labProcess);
+    if (startKey !== null) this.options.guardian?.track({ pid: child.pid, startKey, group: child.ownProcessGroup });
+    this.captureOutput(labProcess);
+    void child.exited.then((exit) => this.onExit(labProcess, exit.code, exit.signal));
+    this.options.onSpawned(labProcess);
+    return labProcess;
+  }
+
+  terminate(pid: number): void {
+    signalLabProcess(this.require(pid), 'SIGTERM');
+  }
+
+  output(pid: number): { lines: OutputLine[]; dropped: number } {
+    const target = this.require(pid);
+    return { lines: target.output.snapshot(), dropped: target.output.dropped };
+  }
+
+  clearExited(): number[] {
+    const cleared = [...this.byPid.values()].filter((p) => !p.alive).map((p) => p.pid);
+    for (const pid of cleared) this.byPid.delete(pid);
+    if (cleared.length > 0) this.options.hub.emit('process.cleared', { pids: cleared });
+    return cleared;
+  }
+
+  /** Ends every live lab process and its process group: SIGTERM, then SIGKILL for what lingers. */
+  async dispose(graceMs = 1500): Promise<void> {
+    const live = [...this.byPid.values()].filter((p) => p.alive);
+    const exits = live.map((p) => p.child.exited);
+    for (const p of live) this.killTree(p, 'SIGTERM');
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
+    if ((await Promise.race([Promise.all(exits), timeout])) === 'timeout') {
+      for (const p of live) if (p.alive) this.killTree(p, 'SIGKILL');
+      await Promise.all(exits);
+    }
+    // Descendants may still run in the groups of processes that exited on SIGTERM.
+    for (const p of live) this.killTree(p, 'SIGKILL');
+  }
+
+  private killTree(target: LabProcess, signal: NodeJS.Signals): void {
+    try {
+      process.kill(target.child.ownProcessGroup ? -target.pid : target.pid, signal);
+    } catch {
+      // the process (and its group) is gone
+    }
+  }
+
+  private require(pid: number): LabProcess {
+    const target = this.byPid.get(pid);
+    if (!target) {
+      throw new RpcError(
+        ErrorCode.NotPermitted,
+        `pid ${pid} is not a process Loopscope started (or it was cleared); Loopscope only signals its own lab processes.`,
+        { pid },
+      );
+    }
+    return target;
+  }
+
+  private captureOutput(target: LabProcess): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const readable = target.child[stream];
+      readable.setEncoding('utf8');
+      readable.on('data', (chunk: string) => this.publish(target, target.output.write(stream, chunk, now())));
+    }
+  }
+
+  private publish(target: LabProcess, lines: OutputLine[]): void {
+    if (lines.length > 0) this.options.hub.emit('process.output', { pid: target.pid, lines, dropped: target.output.dropped });
+  }
+
+  private onExit(target: LabProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    target.exit = { code, signal, at: now() };
+    this.options.guardian?.untrack(target.pid);
+    this.publish(target, target.output.end(target.exit.at));
+    this.options.hub.emit('process.exited', { pid: target.pid, exit: target.exit });
+  }
+}

@@ -1,0 +1,27 @@
+import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
+import { procfsAvailable, readStat } from '../sampler/procfs.js';
+import type { LabProcess } from './labProcess.js';
+
+/**
+ * Signals a lab process only if it is still the process the lab started: alive in our records and,
+ * where /proc can tell, with the same start time. A pid reused by another program is never signalled.
+ */
+export function signalLabProcess(target: LabProcess, signal: NodeJS.Signals): void {
+  if (!target.alive) {
+    throw new RpcError(ErrorCode.Conflict, `${target.record.name} (pid ${target.pid}) has already exited; there is nothing to signal.`);
+  }
+  if (procfsAvailable && target.startKey !== null) {
+    const stat = readStat(target.pid);
+    if (!stat || stat.startTicks !== target.startKey) {
+      throw new RpcError(
+        ErrorCode.Conflict,
+        `pid ${target.pid} no longer belongs to ${target.record.name}: its start time changed, so it was not signalled.`,
+      );
+    }
+  }
+  try {
+    process.kill(target.pid, signal);
+  } catch (error) {
+    throw new RpcError(ErrorCode.Conflict, `Could not send ${signal} to pid ${target.pid}: ${(error as Error).message}`);
+  }
+}

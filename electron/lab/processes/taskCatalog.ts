@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ErrorCode, invalidParams, RpcError } from '../../../shared/rpcError.js';
+import type { TaskInfo } from '../../../shared/schemas/process.js';
+import { builtInTasks } from './tasks/index.js';
+import type { TaskArgValue, TaskDefinition } from './tasks/taskDefinition.js';
+
+export interface ResolvedTask {
+  task: TaskDefinition;
+  args: TaskArgValue[];
+  kwargs: Record<string, unknown>;
+}
+
+export function taskInfos(): TaskInfo[] {
+  return builtInTasks.map((task) => ({
+    id: task.id,
+    title: task.title,
+    doc: task.doc,
+    argsDoc: task.argsDoc,
+    kwargs: z.toJSONSchema(task.kwargs, { io: 'input' }) as Record<string, unknown>,
+  }));
+}
+
+/** Finds the task and validates its kwargs in the parent, so a bad call fails before anything is spawned. */
+export function resolveTask(id: string, args: TaskArgValue[], kwargs: Record<string, unknown>): ResolvedTask {
+  const task = builtInTasks.find((candidate) => candidate.id === id);
+  if (!task) {
+    const known = builtInTasks.map((candidate) => candidate.id).join(', ');
+    throw new RpcError(ErrorCode.InvalidParams, `Unknown task '${id}'. Known tasks: ${known}.`, { task: id });
+  }
+  const parsed = task.kwargs.safeParse(kwargs);
+  if (!parsed.success) throw invalidParams(parsed.error.issues, 'kwargs');
+  return { task, args, kwargs: parsed.data as Record<string, unknown> };
+}

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { TaskArg } from '../../../../shared/schemas/common.js';
+
+export type TaskArgValue = z.infer<typeof TaskArg>;
+
+/**
+ * A built-in task: what a lab process runs. One file a task, holding both what the catalog tells
+ * the UI (title, doc, kwargs schema) and what the child executes, so the two cannot drift apart.
+ */
+export interface TaskDefinition<K extends z.ZodObject = z.ZodObject> {
+  id: string;
+  title: string;
+  doc: string;
+  argsDoc: string;
+  kwargs: K;
+  /** Runs inside the child process. Resolving ends the child with exit code 0. */
+  run(args: TaskArgValue[], kwargs: z.output<K>): Promise<void> | void;
+}
+
+export const defineTask = <K extends z.ZodObject>(task: TaskDefinition<K>): TaskDefinition<K> => task;
+
+export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

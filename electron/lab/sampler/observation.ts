@@ -1,0 +1,23 @@
+/** What one sampler tick saw of one process. */
+export interface Observation {
+  pid: number;
+  ppid: number;
+  /** The kernel's state letter, or '?' where the platform has none. */
+  state: string;
+  /** With pid, the identity of the process (clock ticks after boot on Linux). */
+  startKey: number;
+  startTime: number;
+  name: string;
+  command: string;
+  /** % of one core since the previous tick, as htop counts it. */
+  cpu: number;
+  rss: number;
+  /** For a zombie, the exit status the kernel holds for its parent (waitpid's encoding). */
+  exitStatus: number;
+}
+
+/** Reads the processes of a tree: the root, its descendants, and pids known to belong to it elsewhere (adopted orphans). */
+export interface ProcessSource {
+  readonly name: string;
+  sample(rootPid: number, extraPids: readonly number[]): Promise<Observation[]>;
+}

@@ -1,0 +1,49 @@
+import type { Observation, ProcessSource } from './observation.js';
+
+export interface SamplerOptions {
+  source: ProcessSource;
+  rootPid: number;
+  intervalMs: number;
+  extraPids: () => readonly number[];
+  onTick: (observations: Observation[]) => void;
+  onError: (error: Error) => void;
+}
+
+/** Ticks at a fixed interval; a tick that overruns its slot makes the next one wait rather than overlap. */
+export class Sampler {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(private readonly options: SamplerOptions) {}
+
+  start(): void {
+    this.running = true;
+    void this.loop();
+  }
+
+  stop(): void {
+    this.running = false;
+    clearTimeout(this.timer);
+  }
+
+  /** One tick now, outside the schedule: the lab calls it right after a change so the tree is fresh. */
+  async tick(): Promise<Observation[]> {
+    const observations = await this.options.source.sample(this.options.rootPid, this.options.extraPids());
+    this.options.onTick(observations);
+    return observations;
+  }
+
+  private async loop(): Promise<void> {
+    if (!this.running) return;
+    const started = performance.now();
+    try {
+      await this.tick();
+    } catch (error) {
+      this.options.onError(error as Error);
+    }
+    if (!this.running) return;
+    const wait = Math.max(0, this.options.intervalMs - (performance.now() - started));
+    this.timer = setTimeout(() => void this.loop(), wait);
+    this.timer.unref();
+  }
+}

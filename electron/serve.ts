@@ -1,0 +1,52 @@
+/**
+ * Browser mode: `npm run web -- [--port N] [--max-processes N]`. Serves the built renderer and
+ * the lab over a WebSocket on 127.0.0.1, prints one line with the URL, and on SIGINT or SIGTERM
+ * ends every process it started before it exits.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Lab } from './lab/lab.js';
+import { startWebServer } from './transport/webServer.js';
+
+const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
+
+function options(): { port: number; maxProcesses: number } {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '5178' }, 'max-processes': { type: 'string', default: '256' } },
+  });
+  const port = Number(values.port);
+  const maxProcesses = Number(values['max-processes']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535 (0: any free port), got ${values.port}`);
+  if (!Number.isInteger(maxProcesses) || maxProcesses < 1) throw new Error(`--max-processes must be a positive integer, got ${values['max-processes']}`);
+  return { port, maxProcesses };
+}
+
+async function main(): Promise<void> {
+  const { port, maxProcesses } = options();
+  const { version } = JSON.parse(readFileSync(here('../../package.json'), 'utf8')) as { version: string };
+  const lab = new Lab({
+    host: 'browser',
+    appVersion: version,
+    entries: { taskChild: here('./taskChild.js'), guardian: here('./guardian.js') },
+    maxLiveProcesses: maxProcesses,
+  });
+  const server = await startWebServer({ lab, rendererDir: here('../renderer'), port });
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`Loopscope: ${signal}, ending every process it started…`);
+    await server.close();
+    await lab.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  console.log(`Loopscope listening on ${server.url}`);
+}
+
+main().catch((error: Error) => {
+  console.error(`Loopscope could not start: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import type { EventBatchType } from '../../shared/contract.js';
+import type { Envelope } from '../../shared/jsonRpc.js';
+
+export type ConnectionStatus = 'connecting' | 'open' | 'closed';
+
+/** How the renderer reaches the lab: Electron IPC or browser mode's WebSocket, behind one interface. */
+export interface Transport {
+  readonly kind: 'ipc' | 'websocket';
+  call(method: string, params: unknown): Promise<Envelope>;
+  onEvents(listener: (batch: EventBatchType) => void): void;
+  /** 'open' is reported again after every reconnect: the caller then subscribes afresh. */
+  onStatus(listener: (status: ConnectionStatus) => void): void;
+}

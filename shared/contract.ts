@@ -1,0 +1,81 @@
+/**
+ * The one contract between the lab and everything that drives it: the renderer over Electron IPC,
+ * the renderer or a script over browser mode's WebSocket. Transports, the typed client and
+ * docs/protocol.md loop over `methods` and `eventTypes`; nothing is declared a second time.
+ */
+import { z } from 'zod';
+import { NoParams, Pid } from './schemas/common.js';
+import { Snapshot, StreamName } from './schemas/events.js';
+import { OutputLine, ProcessRow, SpawnParams, TaskInfo } from './schemas/process.js';
+import { SystemInfo } from './schemas/system.js';
+
+export { eventTypes, EventBatch, LabEventSchema, streamNames } from './schemas/events.js';
+export type { EventBatch as EventBatchType, EventData, EventType, LabEvent, StreamName } from './schemas/events.js';
+
+interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
+  doc: string;
+  params: P;
+  result: R;
+}
+const method = <P extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<P, R>) => spec;
+
+const PidParams = z.object({ pid: Pid }).strict();
+
+export const methods = {
+  'system.info': method({
+    doc: "Versions, the main process's pid, limits, and which capabilities this machine has (and why not).",
+    params: NoParams,
+    result: SystemInfo,
+  }),
+  'events.subscribe': method({
+    doc: 'Start receiving `events` notifications: returns the current state and each stream’s recent history.',
+    params: z.object({ streams: z.array(StreamName).min(1).optional() }).strict().default({}),
+    result: Snapshot,
+  }),
+  'events.unsubscribe': method({
+    doc: 'Stop receiving `events` notifications.',
+    params: NoParams,
+    result: z.object({}),
+  }),
+  'processes.tasks': method({
+    doc: 'The built-in tasks a lab process can run, with a JSON Schema of each one’s kwargs.',
+    params: NoParams,
+    result: z.object({ tasks: z.array(TaskInfo) }),
+  }),
+  'processes.spawn': method({
+    doc: 'Start a lab process running a built-in task; `name` defaults to Process-N.',
+    params: SpawnParams,
+    result: z.object({ pid: Pid, name: z.string() }),
+  }),
+  'processes.list': method({
+    doc: "Every process in the app's own tree, and exited lab processes until cleared.",
+    params: NoParams,
+    result: z.object({ processes: z.array(ProcessRow) }),
+  }),
+  'processes.terminate': method({
+    doc: 'Send SIGTERM to a live lab process, after re-checking its pid and start time.',
+    params: PidParams,
+    result: z.object({ pid: Pid, signal: z.literal('SIGTERM') }),
+  }),
+  'processes.output': method({
+    doc: 'The recent output of a lab process (bounded; `dropped` counts older lines no longer kept).',
+    params: PidParams,
+    result: z.object({ pid: Pid, lines: z.array(OutputLine), dropped: z.number().int().nonnegative() }),
+  }),
+  'processes.clear': method({
+    doc: 'Forget exited lab processes.',
+    params: NoParams,
+    result: z.object({ cleared: z.array(Pid) }),
+  }),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller may pass (defaults still to be applied). */
+export type ParamsIn<M extends MethodName> = z.input<Methods[M]['params']>;
+/** What a handler receives, after validation and defaults. */
+export type Params<M extends MethodName> = z.output<Methods[M]['params']>;
+export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(methods, name);

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+
+/** JSON-RPC 2.0's reserved codes, then the lab's own (-32000 to -32099 are for the server). */
+export const ErrorCode = {
+  ParseError: -32700,
+  InvalidRequest: -32600,
+  MethodNotFound: -32601,
+  InvalidParams: -32602,
+  Internal: -32603,
+  NotFound: -32001,
+  NotPermitted: -32002,
+  LimitReached: -32003,
+  Conflict: -32004,
+  Unsupported: -32005,
+} as const;
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface RpcErrorObject {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+/**
+ * The one error type on both sides of every transport: the lab throws it, transports carry its
+ * object form unchanged, and the client throws it again — so the renderer sees identical errors
+ * over Electron IPC and over the WebSocket.
+ */
+export class RpcError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
+    super(message);
+    this.name = 'RpcError';
+  }
+
+  toObject(): RpcErrorObject {
+    return this.data === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, data: this.data };
+  }
+
+  static from(object: RpcErrorObject): RpcError {
+    return new RpcError(object.code, object.message, object.data);
+  }
+}
+
+/** One line per problem, each naming the path: `kwargs.seconds: Too small: expected number to be >=0`. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): string {
+  return issues
+    .map((issue) => {
+      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+export function invalidParams(issues: readonly z.core.$ZodIssue[], prefix = ''): RpcError {
+  return new RpcError(ErrorCode.InvalidParams, `Invalid params: ${describeIssues(issues, prefix)}`, {
+    issues: issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].filter(Boolean), message: issue.message })),
+  });
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { Pid, Timestamp } from './common.js';
+import { ExitStatus, OutputLine, ProcessRow, ProcessSample, StateLetter } from './process.js';
+
+/**
+ * Every event the lab emits, by type: the stream it travels on, what it means, and its payload.
+ * `observed` events come from the kernel (a /proc reading, an exit status from waitpid);
+ * `inferred` ones from the app's own calls. The UI labels each accordingly.
+ */
+export const eventTypes = {
+  'process.spawned': {
+    stream: 'processes',
+    source: 'observed',
+    doc: 'A lab process was started; the kernel gave it this pid.',
+    data: z.object({ row: ProcessRow }),
+  },
+  'process.appeared': {
+    stream: 'processes',
+    source: 'observed',
+    doc: "The sampler found a process in the app's tree that Loopscope did not start itself (a grandchild, a helper).",
+    data: z.object({ row: ProcessRow }),
+  },
+  'process.stateChanged': {
+    stream: 'processes',
+    source: 'observed',
+    doc: 'The state letter in /proc/<pid>/stat changed between two ticks.',
+    data: z.object({ pid: Pid, from: StateLetter, to: StateLetter }),
+  },
+  'process.output': {
+    stream: 'output',
+    source: 'observed',
+    doc: 'Lines a lab process wrote to stdout or stderr.',
+    data: z.object({ pid: Pid, lines: z.array(OutputLine), dropped: z.number().int().nonnegative() }),
+  },
+  'process.exited': {
+    stream: 'processes',
+    source: 'observed',
+    doc: 'A lab process was reaped; its exit status is what waitpid returned.',
+    data: z.object({ pid: Pid, exit: ExitStatus }),
+  },
+  'process.vanished': {
+    stream: 'processes',
+    source: 'observed',
+    doc: "A process Loopscope did not start left the app's tree (it exited and was reaped, or moved away).",
+    data: z.object({ pid: Pid }),
+  },
+  'process.cleared': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'Exited lab processes were removed from the list.',
+    data: z.object({ pids: z.array(Pid) }),
+  },
+  'process.sampled': {
+    stream: 'samples',
+    source: 'observed',
+    doc: "One sampler tick: state, CPU and memory of every process in the app's tree.",
+    data: z.object({ intervalMs: z.number().positive(), samples: z.array(ProcessSample) }),
+  },
+} as const;
+
+export type EventType = keyof typeof eventTypes;
+/** Output and samples travel apart from lifecycle events, so a chatty process cannot push lifecycle history out. */
+export const streamNames = ['processes', 'output', 'samples'] as const;
+export const StreamName = z.enum(streamNames);
+export type StreamName = z.infer<typeof StreamName>;
+
+export type EventData<T extends EventType> = z.infer<(typeof eventTypes)[T]['data']>;
+
+/** An event as it travels: seq counts per stream from 1, so a gap is a visible loss. */
+export type LabEvent<T extends EventType = EventType> = T extends EventType
+  ? { type: T; stream: (typeof eventTypes)[T]['stream']; seq: number; at: number; data: EventData<T> }
+  : never;
+
+const eventSchemas = Object.entries(eventTypes).map(([type, spec]) =>
+  z.object({
+    type: z.literal(type),
+    stream: z.literal(spec.stream),
+    seq: z.number().int().positive(),
+    at: Timestamp,
+    data: spec.data,
+  }),
+);
+export const LabEventSchema = z.union(eventSchemas);
+
+export const EventBatch = z.object({
+  batch: z.array(LabEventSchema),
+  /** Events this client did not receive since its previous batch (its buffer overflowed while it was slow). */
+  missed: z.number().int().nonnegative(),
+});
+export type EventBatch = { batch: LabEvent[]; missed: number };
+
+export const Snapshot = z.object({
+  at: Timestamp,
+  state: z.object({ processes: z.array(ProcessRow) }),
+  streams: z.record(
+    StreamName,
+    z.object({
+      /** The seq of the newest event in history; live batches continue after it. */
+      seq: z.number().int().nonnegative(),
+      history: z.array(LabEventSchema),
+      capacity: z.number().int().positive(),
+      /** Events that have left the ring buffer since the lab started. */
+      evicted: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type Snapshot = z.infer<typeof Snapshot>;

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { Pid, TaskArg, Timestamp } from './common.js';
+
+/**
+ * A state letter exactly as the kernel prints it in /proc/<pid>/stat (R, S, D, Z, T, t, X, I, …),
+ * or '?' where the platform does not report one.
+ */
+export const StateLetter = z.string().length(1);
+
+/** Why a process is in the app's own tree: what Loopscope knows about it, beside what the kernel says. */
+export const ProcessRole = z.enum([
+  'main', // the process that runs the lab (Electron's main process, or the browser-mode server)
+  'lab', // started by the user or a scenario through processes.spawn
+  'helper', // one of the shell's own helpers (Electron's GPU, renderer and utility processes; the guardian)
+  'descendant', // anything else under the main process: grandchildren of lab processes, for example
+]);
+
+export const LabRecord = z.object({
+  name: z.string(),
+  task: z.string(),
+  args: z.array(TaskArg),
+  kwargs: z.record(z.string(), z.unknown()),
+  spawnedAt: Timestamp,
+});
+
+export const ExitStatus = z.object({
+  /** The exit code, or null when a signal ended the process. */
+  code: z.number().int().nullable(),
+  /** The signal's name (SIGTERM, …) when a signal ended it. */
+  signal: z.string().nullable(),
+  at: Timestamp,
+});
+
+export const ProcessRow = z.object({
+  pid: Pid,
+  ppid: z.number().int().nonnegative(),
+  /** With pid, the process's identity: a reused pid has another start time. */
+  startTime: Timestamp,
+  name: z.string(),
+  command: z.string(),
+  state: StateLetter,
+  /** As htop counts it: 100 is one core fully busy. */
+  cpu: z.number().nonnegative(),
+  rss: z.number().int().nonnegative(),
+  role: ProcessRole,
+  /** For helpers, what kind (gpu-process, renderer, utility, guardian). */
+  helper: z.string().nullable(),
+  lab: LabRecord.nullable(),
+  exit: ExitStatus.nullable(),
+  alive: z.boolean(),
+});
+export type ProcessRow = z.infer<typeof ProcessRow>;
+
+/** One process in one sampler tick: the fields that change. */
+export const ProcessSample = z.object({
+  pid: Pid,
+  ppid: z.number().int().nonnegative(),
+  state: StateLetter,
+  cpu: z.number().nonnegative(),
+  rss: z.number().int().nonnegative(),
+});
+export type ProcessSample = z.infer<typeof ProcessSample>;
+
+export const TaskInfo = z.object({
+  id: z.string(),
+  title: z.string(),
+  doc: z.string(),
+  /** JSON Schema (draft 2020-12) of the task's kwargs, from which a form can be built. */
+  kwargs: z.record(z.string(), z.unknown()),
+  /** What the task does with its positional args. */
+  argsDoc: z.string(),
+});
+export type TaskInfo = z.infer<typeof TaskInfo>;
+
+export const SpawnParams = z
+  .object({
+    task: z.string().min(1).max(64),
+    args: z.array(TaskArg).max(32).default([]),
+    kwargs: z.record(z.string(), z.unknown()).default({}),
+    name: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+export const OutputLine = z.object({
+  at: Timestamp,
+  stream: z.enum(['stdout', 'stderr']),
+  text: z.string(),
+});
+export type OutputLine = z.infer<typeof OutputLine>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Pid, Timestamp } from './common.js';
+
+export const Capability = z.object({
+  available: z.boolean(),
+  /** How the capability is provided when available; what is missing and how to get it when not. */
+  detail: z.string(),
+});
+
+export const SystemInfo = z.object({
+  app: z.object({ name: z.string(), version: z.string() }),
+  runtime: z.object({
+    node: z.string(),
+    electron: z.string().nullable(),
+    chrome: z.string().nullable(),
+    v8: z.string(),
+  }),
+  platform: z.object({ os: z.string(), release: z.string(), arch: z.string(), cpus: z.number().int() }),
+  mainPid: Pid,
+  /** 'electron' inside the desktop app, 'browser' when served by `npm run web`, 'embedded' in tests and scripts. */
+  host: z.enum(['electron', 'browser', 'embedded']),
+  startedAt: Timestamp,
+  limits: z.object({ maxLiveProcesses: z.number().int().positive() }),
+  capabilities: z.object({
+    procfs: Capability,
+    packetCapture: Capability,
+    childSubreaper: Capability,
+  }),
+});
+export type SystemInfo = z.infer<typeof SystemInfo>;
