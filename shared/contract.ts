@@ -10,7 +10,7 @@ import { OutputLine, ProcessRow, SpawnParams, TaskInfo } from './schemas/process
 import { SystemInfo } from './schemas/system.js';
 
 export { eventTypes, EventBatch, LabEventSchema, streamNames } from './schemas/events.js';
-export type { EventBatch as EventBatchType, EventData, EventType, LabEvent, StreamName } from './schemas/events.js';
+export type { EventBatch as EventBatchType, EventData, EventType, LabEvent, Snapshot, StreamName } from './schemas/events.js';
 
 interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
   doc: string;

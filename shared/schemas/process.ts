@@ -22,6 +22,7 @@ export const LabRecord = z.object({
   kwargs: z.record(z.string(), z.unknown()),
   spawnedAt: Timestamp,
 });
+export type LabRecord = z.infer<typeof LabRecord>;
 
 export const ExitStatus = z.object({
   /** The exit code, or null when a signal ended the process. */
@@ -30,6 +31,7 @@ export const ExitStatus = z.object({
   signal: z.string().nullable(),
   at: Timestamp,
 });
+export type ExitStatus = z.infer<typeof ExitStatus>;
 
 export const ProcessRow = z.object({
   pid: Pid,
