@@ -58,6 +58,7 @@ export class Lab {
       guardian: this.guardian,
       maxLive: options.maxLiveProcesses ?? 256,
       onSpawned: (lab) => this.table.addSpawned(lab, procfsAvailable ? observePid(lab.pid) : null),
+      onExited: (lab) => this.table.removeExited(lab),
     });
     const guardianPid = this.guardian?.pid;
     const helpers = new Map<number, string>(guardianPid ? [[guardianPid, 'guardian']] : []);

@@ -26,6 +26,8 @@ export interface LabProcessesOptions {
   maxLive: number;
   /** Called once a new process is known, so the process table can show it at once. */
   onSpawned: (process: LabProcess) => void;
+  /** Called once it has been reaped: the kernel no longer knows the pid. */
+  onExited: (process: LabProcess) => void;
 }
 
 /** Every process the lab has started, alive or exited, until the user clears the exited ones. */
@@ -158,6 +160,7 @@ export class LabProcesses {
     target.exit = { code, signal, at: now() };
     this.options.guardian?.untrack(target.pid);
     this.publish(target, target.output.end(target.exit.at));
+    this.options.onExited(target);
     this.options.hub.emit('process.exited', { pid: target.pid, exit: target.exit });
   }
 }

@@ -45,6 +45,11 @@ export class ProcessTable {
     this.options.hub.emit('process.spawned', { row: this.row(observation ?? placeholder(lab), lab) });
   }
 
+  /** A reaped lab process: its last observation is history now, not part of the live tree. */
+  removeExited(lab: LabProcess): void {
+    this.observed.delete(lab.pid);
+  }
+
   update(observations: readonly Observation[]): void {
     const next = new Map<number, Observation>();
     const samples: ProcessSample[] = [];

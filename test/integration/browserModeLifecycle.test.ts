@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterEach, describe, expect, test } from 'vitest';
+import { RpcClient } from '../support/rpcClient.js';
+import { builtEntry } from '../support/labHarness.js';
+import { until } from '../support/poll.js';
+import { isRunning, kernelStat } from '../support/procfsProbe.js';
+
+const servers: ChildProcess[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) if (server.exitCode === null) server.kill('SIGKILL');
+});
+
+/** Browser mode as `npm run web` starts it once built: `node out/main/serve.js`. */
+async function startServer(): Promise<{ server: ChildProcess; client: RpcClient; exited: Promise<number | null> }> {
+  const server = spawn(process.execPath, [builtEntry('serve'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  servers.push(server);
+  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve) => {
+    let output = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk;
+      const match = /Loopscope listening on (\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+  });
+  return { server, client: await RpcClient.connect(url), exited };
+}
+
+/** Spawns a sleeping and a busy lab process, and returns their pids. */
+async function populate(client: RpcClient): Promise<number[]> {
+  const pids: number[] = [];
+  for (const task of ['sleep', 'cpu-burn'] as const) {
+    pids.push((await client.call('processes.spawn', { task, kwargs: task === 'sleep' ? { seconds: 120 } : { ms: 120_000 } })).pid);
+  }
+  return pids;
+}
+
+describe('browser mode ends every process it started', () => {
+  test.each(['SIGTERM', 'SIGINT'] as const)('on %s, and exits 0', async (signal) => {
+    const { server, client, exited } = await startServer();
+    const pids = await populate(client);
+    const info = await client.call('system.info');
+    expect(pids.every(isRunning)).toBe(true);
+    server.kill(signal);
+    expect(await exited).toBe(0);
+    await until('every lab process to be gone', () => pids.every((pid) => !isRunning(pid)));
+    expect(kernelStat(info.mainPid)).toBeNull();
+  });
+
+  test('even when the main process is killed with SIGKILL: the guardian ends them', async () => {
+    const { server, client, exited } = await startServer();
+    const pids = await populate(client);
+    const { processes } = await client.call('processes.list');
+    const guardian = processes.find((p) => p.helper === 'guardian');
+    expect(guardian).toBeDefined();
+    server.kill('SIGKILL');
+    await exited;
+    await until('every lab process to be gone', () => pids.every((pid) => !isRunning(pid)));
+    await until('the guardian to exit', () => !isRunning(guardian?.pid as number));
+  });
+});

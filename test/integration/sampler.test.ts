@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import pidusage from 'pidusage';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ProcfsSource } from '../../electron/lab/sampler/procfsSource.js';
+import { type LabHarness, startLab } from '../support/labHarness.js';
+import { until } from '../support/poll.js';
+import { kernelStat } from '../support/procfsProbe.js';
+
+const spawned: ChildProcess[] = [];
+let harness: LabHarness | undefined;
+afterEach(async () => {
+  for (const child of spawned.splice(0)) child.kill('SIGKILL');
+  await harness?.lab.dispose();
+  harness = undefined;
+});
+
+describe('the sampler, against what the kernel and pidusage report', () => {
+  test('CPU and memory of a busy child agree with pidusage', async () => {
+    harness = startLab();
+    const { pid } = await harness.lab.handlers['processes.spawn']({ task: 'cpu-burn', args: [], kwargs: { ms: 20_000 } });
+    const source = new ProcfsSource();
+    await source.sample(pid, []);
+    await pidusage(pid); // both take their first reading now…
+    const started = performance.now();
+    await until('a second of burning', () => performance.now() - started > 1000);
+    const [ours] = await source.sample(pid, []); // …and the second one a second later
+    const theirs = await pidusage(pid);
+    pidusage.clear();
+    expect(ours?.cpu).toBeGreaterThan(50);
+    expect(Math.abs((ours?.cpu ?? 0) - theirs.cpu)).toBeLessThan(15);
+    // RSS moves while V8 works; both read field 24 of /proc/<pid>/stat within a millisecond.
+    expect(Math.abs((ours?.rss ?? 0) - theirs.memory) / theirs.memory).toBeLessThan(0.05);
+  });
+
+  test('finds grandchildren, and reads a zombie as Z with the exit status the kernel holds', async () => {
+    // The subshell exits 3 at once; `exec sleep` replaces its parent, and sleep never waits: a real zombie.
+    const parent = spawn('sh', ['-c', '(exit 3) & exec sleep 30'], { stdio: 'ignore' });
+    spawned.push(parent);
+    const parentPid = parent.pid as number;
+    const source = new ProcfsSource();
+    const zombie = await until('the zombie grandchild', async () => {
+      const seen = await source.sample(process.pid, []);
+      return seen.find((o) => o.ppid === parentPid && o.state === 'Z');
+    });
+    expect(kernelStat(zombie.pid)?.state).toBe('Z');
+    expect(zombie.exitStatus >> 8).toBe(3); // waitpid's encoding: the code in the second byte
+    expect(zombie.command).toMatch(/^\[sh\]$/); // a zombie has no command line left, only its comm
+    const all = await source.sample(process.pid, []);
+    expect(all.find((o) => o.pid === parentPid)).toMatchObject({ ppid: process.pid, name: 'sleep', state: 'S' });
+  });
+
+  test('the lab reports processes it did not start as they appear and vanish', async () => {
+    harness = startLab();
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    spawned.push(child);
+    const appeared = await harness.waitFor('process.appeared', (e) => e.data.row.pid === child.pid);
+    expect(appeared.data.row).toMatchObject({ role: 'descendant', name: 'sleep', command: 'sleep 30', lab: null });
+    child.kill('SIGKILL');
+    await harness.waitFor('process.vanished', (e) => e.data.pid === child.pid);
+  });
+
+  test('reports a state change the kernel shows (stopped, then running again)', async () => {
+    harness = startLab();
+    const { pid } = await harness.lab.handlers['processes.spawn']({ task: 'sleep', args: [], kwargs: { seconds: 60 } });
+    await harness.waitFor('process.sampled', (e) => e.data.samples.some((s) => s.pid === pid && s.state === 'S'));
+    process.kill(pid, 'SIGSTOP');
+    await harness.waitFor('process.stateChanged', (e) => e.data.pid === pid && e.data.to === 'T');
+    process.kill(pid, 'SIGCONT');
+    await harness.waitFor('process.stateChanged', (e) => e.data.pid === pid && e.data.from === 'T');
+  });
+});
