@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Linux caps pid_max at 2^22; other platforms stay below it too. */
-export const Pid = z.number().int().min(1).max(4_194_304);
+export const Pid = z.number().int().min(1).max(4_194_304).meta({ id: 'Pid' });
 
 /** Milliseconds since the Unix epoch, from a monotonic clock (performance.timeOrigin + performance.now()). */
 export const Timestamp = z.number().nonnegative();

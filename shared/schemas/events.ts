@@ -80,7 +80,7 @@ const eventSchemas = Object.entries(eventTypes).map(([type, spec]) =>
     data: spec.data,
   }),
 );
-export const LabEventSchema = z.union(eventSchemas);
+export const LabEventSchema = z.union(eventSchemas).meta({ id: 'LabEvent' });
 
 export const EventBatch = z.object({
   batch: z.array(LabEventSchema),
@@ -103,5 +103,5 @@ export const Snapshot = z.object({
       evicted: z.number().int().nonnegative(),
     }),
   ),
-});
+}).meta({ id: 'Snapshot' });
 export type Snapshot = z.infer<typeof Snapshot>;

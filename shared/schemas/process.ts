@@ -21,7 +21,7 @@ export const LabRecord = z.object({
   args: z.array(TaskArg),
   kwargs: z.record(z.string(), z.unknown()),
   spawnedAt: Timestamp,
-});
+}).meta({ id: 'LabRecord' });
 export type LabRecord = z.infer<typeof LabRecord>;
 
 export const ExitStatus = z.object({
@@ -30,7 +30,7 @@ export const ExitStatus = z.object({
   /** The signal's name (SIGTERM, …) when a signal ended it. */
   signal: z.string().nullable(),
   at: Timestamp,
-});
+}).meta({ id: 'ExitStatus' });
 export type ExitStatus = z.infer<typeof ExitStatus>;
 
 export const ProcessRow = z.object({
@@ -50,7 +50,7 @@ export const ProcessRow = z.object({
   lab: LabRecord.nullable(),
   exit: ExitStatus.nullable(),
   alive: z.boolean(),
-});
+}).meta({ id: 'ProcessRow' });
 export type ProcessRow = z.infer<typeof ProcessRow>;
 
 /** One process in one sampler tick: the fields that change. */
@@ -60,7 +60,7 @@ export const ProcessSample = z.object({
   state: StateLetter,
   cpu: z.number().nonnegative(),
   rss: z.number().int().nonnegative(),
-});
+}).meta({ id: 'ProcessSample' });
 export type ProcessSample = z.infer<typeof ProcessSample>;
 
 export const TaskInfo = z.object({
@@ -71,7 +71,7 @@ export const TaskInfo = z.object({
   kwargs: z.record(z.string(), z.unknown()),
   /** What the task does with its positional args. */
   argsDoc: z.string(),
-});
+}).meta({ id: 'TaskInfo' });
 export type TaskInfo = z.infer<typeof TaskInfo>;
 
 export const SpawnParams = z
@@ -87,5 +87,5 @@ export const OutputLine = z.object({
   at: Timestamp,
   stream: z.enum(['stdout', 'stderr']),
   text: z.string(),
-});
+}).meta({ id: 'OutputLine' });
 export type OutputLine = z.infer<typeof OutputLine>;

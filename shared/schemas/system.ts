@@ -5,7 +5,7 @@ export const Capability = z.object({
   available: z.boolean(),
   /** How the capability is provided when available; what is missing and how to get it when not. */
   detail: z.string(),
-});
+}).meta({ id: 'Capability' });
 
 export const SystemInfo = z.object({
   app: z.object({ name: z.string(), version: z.string() }),
@@ -26,5 +26,5 @@ export const SystemInfo = z.object({
     packetCapture: Capability,
     childSubreaper: Capability,
   }),
-});
+}).meta({ id: 'SystemInfo' });
 export type SystemInfo = z.infer<typeof SystemInfo>;
