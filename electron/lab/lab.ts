@@ -42,10 +42,13 @@ export class Lab {
   private readonly table: ProcessTable;
   private readonly guardian: GuardianClient | null;
   private readonly startedAt = now();
+  private readonly source: ProcessSource;
+  private readonly sampleIntervalMs: number;
   private disposed: Promise<void> | undefined;
 
   constructor(private readonly options: LabOptions) {
     const sampleIntervalMs = options.sampleIntervalMs ?? 500;
+    this.sampleIntervalMs = sampleIntervalMs;
     const log = options.log ?? ((message) => console.error(message));
     this.hub = new EventHub({ ...options.hub, state: () => ({ processes: this.table.rows() }) });
     this.guardian = options.entries.guardian
@@ -69,9 +72,9 @@ export class Lab {
       helperPids: () => helpers,
       sampleIntervalMs,
     });
-    const source: ProcessSource = procfsAvailable ? new ProcfsSource() : new PidusageSource();
+    this.source = procfsAvailable ? new ProcfsSource() : new PidusageSource();
     this.sampler = new Sampler({
-      source,
+      source: this.source,
       rootPid: process.pid,
       intervalMs: sampleIntervalMs,
       extraPids: () => this.processes.livePids(),
@@ -103,6 +106,7 @@ export class Lab {
       host: this.options.host,
       startedAt: this.startedAt,
       limits: { maxLiveProcesses: this.options.maxLiveProcesses ?? 256 },
+      sampler: { source: this.source.name, intervalMs: this.sampleIntervalMs },
       capabilities: detectCapabilities(),
     };
   }

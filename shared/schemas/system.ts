@@ -21,6 +21,8 @@ export const SystemInfo = z.object({
   host: z.enum(['electron', 'browser', 'embedded']),
   startedAt: Timestamp,
   limits: z.object({ maxLiveProcesses: z.number().int().positive() }),
+  /** Where process readings come from ('procfs' on Linux, 'pidusage' elsewhere) and how often. */
+  sampler: z.object({ source: z.string(), intervalMs: z.number().positive() }),
   capabilities: z.object({
     procfs: Capability,
     packetCapture: Capability,

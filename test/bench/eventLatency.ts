@@ -1,22 +1,13 @@
-import { spawn } from 'node:child_process';
+import { startBrowserMode } from '../support/browserMode.js';
 import { RpcClient } from '../support/rpcClient.js';
-import { builtEntry } from '../support/labHarness.js';
 import { type BenchResult, percentile } from './stats.js';
 
 const SPAWNS = 60;
 
 /** From the spawn call leaving a WebSocket client to its process.spawned notification arriving there. */
 export async function eventLatency(): Promise<BenchResult[]> {
-  const server = spawn(process.execPath, [builtEntry('serve'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { server, url } = await startBrowserMode();
   try {
-    const url = await new Promise<string>((resolve) => {
-      let output = '';
-      server.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk;
-        const match = /Loopscope listening on (\S+)/.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      });
-    });
     const client = await RpcClient.connect(url);
     await client.call('events.subscribe', { streams: ['processes'] });
     const latencies: number[] = [];

@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, test } from 'vitest';
 import { RpcClient } from '../support/rpcClient.js';
-import { builtEntry } from '../support/labHarness.js';
+import { startBrowserMode } from '../support/browserMode.js';
 import { until } from '../support/poll.js';
 import { isRunning, kernelStat } from '../support/procfsProbe.js';
 
@@ -10,19 +10,9 @@ afterEach(() => {
   for (const server of servers.splice(0)) if (server.exitCode === null) server.kill('SIGKILL');
 });
 
-/** Browser mode as `npm run web` starts it once built: `node out/main/serve.js`. */
 async function startServer(): Promise<{ server: ChildProcess; client: RpcClient; exited: Promise<number | null> }> {
-  const server = spawn(process.execPath, [builtEntry('serve'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { server, url, exited } = await startBrowserMode();
   servers.push(server);
-  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve) => {
-    let output = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk;
-      const match = /Loopscope listening on (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-  });
   return { server, client: await RpcClient.connect(url), exited };
 }
 

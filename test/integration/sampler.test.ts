@@ -69,3 +69,19 @@ describe('the sampler, against what the kernel and pidusage report', () => {
     await harness.waitFor('process.stateChanged', (e) => e.data.pid === pid && e.data.from === 'T');
   });
 });
+
+describe('the pidusage source, used where there is no /proc', () => {
+  test('reports the root and the pids it is given, with what pidusage reads', async () => {
+    const { PidusageSource } = await import('../../electron/lab/sampler/pidusageSource.js');
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    spawned.push(child);
+    const source = new PidusageSource();
+    const seen = await source.sample(process.pid, [child.pid as number]);
+    expect(seen.map((o) => o.pid)).toEqual([process.pid, child.pid]);
+    expect(seen[1]).toMatchObject({ ppid: process.pid, state: '?' });
+    expect(seen[1]?.rss).toBeGreaterThan(0);
+    // Its start time is derived from pidusage's elapsed time: within a tick or two of the kernel's.
+    const { startTimeMs } = await import('../../electron/lab/sampler/procfs.js');
+    expect(Math.abs((seen[1]?.startTime ?? 0) - startTimeMs(kernelStat(child.pid as number)?.startTicks ?? 0))).toBeLessThan(1000);
+  });
+});

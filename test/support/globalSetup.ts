@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import { listeningUrl } from './browserMode.js';
 import type {} from 'vitest';
 
 declare module 'vitest' {
@@ -9,25 +10,13 @@ declare module 'vitest' {
   }
 }
 
-const LISTENING = /^Loopscope listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m;
-
 /**
  * Runs `npm run web -- --port 0` exactly as a user would: it builds out/ (which the integration
  * tests' child processes need too) and serves the lab. Every e2e test talks to this one server.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const web = spawn('npm', ['run', 'web', '--', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = LISTENING.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    web.stdout?.on('data', onData);
-    web.stderr?.on('data', onData);
-    web.once('exit', (code) => reject(new Error(`npm run web exited with ${code} before listening:\n${output}`)));
-  });
+  const url = await listeningUrl(web);
   project.provide('webUrl', url);
   return () => stop(web);
 }

@@ -1,0 +1,32 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { builtEntry } from './labHarness.js';
+
+const LISTENING = /^Loopscope listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m;
+
+/** Resolves with the URL browser mode prints once it listens; rejects with its output if it exits first. */
+export function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = LISTENING.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code} before listening:\n${output}`)));
+  });
+}
+
+export interface RunningServer {
+  server: ChildProcess;
+  url: string;
+  exited: Promise<number | null>;
+}
+
+/** Browser mode as `npm run web` starts it once built: `node out/main/serve.js --port 0`. */
+export async function startBrowserMode(): Promise<RunningServer> {
+  const server = spawn(process.execPath, [builtEntry('serve'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+  return { server, url: await listeningUrl(server), exited };
+}
