@@ -1,5 +1,5 @@
 /**
- * Browser mode: `npm run web -- [--port N] [--max-processes N]`. Serves the built renderer and
+ * Browser mode: `npm run web -- [--port N] [--token T] [--max-processes N]`. Serves the built renderer and
  * the lab over a WebSocket on 127.0.0.1, prints one line with the URL, and on SIGINT or SIGTERM
  * ends every process it started before it exits.
  */
@@ -11,19 +11,34 @@ import { startWebServer } from './transport/webServer.js';
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
-function options(): { port: number; maxProcesses: number } {
+interface ServeOptions {
+  port: number;
+  maxProcesses: number;
+  /** A fixed token lets an open page reconnect after a restart; by default every start draws a new one. */
+  token: string | undefined;
+}
+
+function options(): ServeOptions {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '5178' }, 'max-processes': { type: 'string', default: '256' } },
+    options: {
+      port: { type: 'string', default: '5178' },
+      token: { type: 'string' },
+      'max-processes': { type: 'string', default: '256' },
+    },
   });
   const port = Number(values.port);
   const maxProcesses = Number(values['max-processes']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535 (0: any free port), got ${values.port}`);
   if (!Number.isInteger(maxProcesses) || maxProcesses < 1) throw new Error(`--max-processes must be a positive integer, got ${values['max-processes']}`);
-  return { port, maxProcesses };
+  const { token } = values;
+  if (token !== undefined && !/^[\w-]{22,128}$/.test(token)) {
+    throw new Error('--token must be 22 to 128 characters of A-Z, a-z, 0-9, _ and - (for example: openssl rand -base64 24 | tr +/ -_)');
+  }
+  return { port, maxProcesses, token };
 }
 
 async function main(): Promise<void> {
-  const { port, maxProcesses } = options();
+  const { port, maxProcesses, token } = options();
   const { version } = JSON.parse(readFileSync(here('../../package.json'), 'utf8')) as { version: string };
   const lab = new Lab({
     host: 'browser',
@@ -31,7 +46,7 @@ async function main(): Promise<void> {
     entries: { taskChild: here('./taskChild.js'), guardian: here('./guardian.js') },
     maxLiveProcesses: maxProcesses,
   });
-  const server = await startWebServer({ lab, rendererDir: here('../renderer'), port });
+  const server = await startWebServer({ lab, rendererDir: here('../renderer'), port, token });
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

@@ -14,7 +14,7 @@ export interface WebServerOptions {
   lab: Lab;
   rendererDir: string;
   port: number;
-  token?: string;
+  token?: string | undefined;
   log?: (message: string) => void;
 }
 

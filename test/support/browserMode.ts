@@ -24,9 +24,9 @@ export interface RunningServer {
   exited: Promise<number | null>;
 }
 
-/** Browser mode as `npm run web` starts it once built: `node out/main/serve.js --port 0`. */
-export async function startBrowserMode(): Promise<RunningServer> {
-  const server = spawn(process.execPath, [builtEntry('serve'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Browser mode as `npm run web` starts it once built: `node out/main/serve.js --port 0 …`. */
+export async function startBrowserMode(args: readonly string[] = ['--port', '0']): Promise<RunningServer> {
+  const server = spawn(process.execPath, [builtEntry('serve'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
   return { server, url: await listeningUrl(server), exited };
 }
