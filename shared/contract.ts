@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { NoParams, Pid } from './schemas/common.js';
 import { Snapshot, StreamName } from './schemas/events.js';
-import { OutputLine, ProcessRow, SpawnParams, TaskInfo } from './schemas/process.js';
+import { LabSignal, OutputLine, ProcessRow, SpawnParams, TaskInfo } from './schemas/process.js';
 import { SystemInfo } from './schemas/system.js';
 
 export { eventTypes, EventBatch, LabEventSchema, streamNames } from './schemas/events.js';
@@ -20,6 +20,7 @@ interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
 const method = <P extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<P, R>) => spec;
 
 const PidParams = z.object({ pid: Pid }).strict();
+const Signalled = z.object({ pid: Pid, signal: LabSignal });
 
 export const methods = {
   'system.info': method({
@@ -52,10 +53,30 @@ export const methods = {
     params: NoParams,
     result: z.object({ processes: z.array(ProcessRow) }),
   }),
-  'processes.terminate': method({
-    doc: 'Send SIGTERM to a live lab process, after re-checking its pid and start time.',
+  'processes.isAlive': method({
+    doc: 'Whether a lab process is still running (Process.is_alive()).',
     params: PidParams,
-    result: z.object({ pid: Pid, signal: z.literal('SIGTERM') }),
+    result: z.object({ pid: Pid, alive: z.boolean() }),
+  }),
+  'processes.join': method({
+    doc: 'Wait until a lab process exits, or until `timeout` seconds pass, and say which (Process.join()).',
+    params: z.object({ pid: Pid, timeout: z.number().min(0).max(3600).optional() }).strict(),
+    result: z.object({ pid: Pid, exited: z.boolean(), exitcode: z.number().int().nullable() }),
+  }),
+  'processes.terminate': method({
+    doc: 'Send SIGTERM to a live lab process, after re-checking its pid and start time (Process.terminate()).',
+    params: PidParams,
+    result: Signalled,
+  }),
+  'processes.kill': method({
+    doc: 'Send SIGKILL to a live lab process, after re-checking its pid and start time (Process.kill()).',
+    params: PidParams,
+    result: Signalled,
+  }),
+  'processes.signal': method({
+    doc: 'Send one of STOP, CONT, INT, HUP, TERM, KILL, USR1 to a live lab process, after re-checking it.',
+    params: z.object({ pid: Pid, signal: LabSignal }).strict(),
+    result: Signalled,
   }),
   'processes.output': method({
     doc: 'The recent output of a lab process (bounded; `dropped` counts older lines no longer kept).',

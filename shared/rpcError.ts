@@ -7,9 +7,11 @@ export const ErrorCode = {
   MethodNotFound: -32601,
   InvalidParams: -32602,
   Internal: -32603,
+  NotFound: -32001,
   NotPermitted: -32002,
   LimitReached: -32003,
   Conflict: -32004,
+  Unsupported: -32005,
 } as const;
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,5 +1,6 @@
 import { arch, cpus, platform, release } from 'node:os';
 import type { MethodName, Params, Result } from '../../shared/contract.js';
+import type { LabSignal } from '../../shared/schemas/process.js';
 import type { SystemInfo } from '../../shared/schemas/system.js';
 import { now } from './clock.js';
 import { EventHub, type EventHubOptions } from './hub/eventHub.js';
@@ -111,6 +112,11 @@ export class Lab {
     };
   }
 
+  private signal(pid: number, signal: LabSignal): { pid: number; signal: LabSignal } {
+    this.processes.signal(pid, signal);
+    return { pid, signal };
+  }
+
   private createHandlers(): LabHandlers {
     return {
       'system.info': async () => this.systemInfo(),
@@ -120,10 +126,14 @@ export class Lab {
         return { pid: spawned.pid, name: spawned.record.name };
       },
       'processes.list': async () => ({ processes: this.table.rows() }),
-      'processes.terminate': async ({ pid }) => {
-        this.processes.terminate(pid);
-        return { pid, signal: 'SIGTERM' as const };
+      'processes.isAlive': async ({ pid }) => ({ pid, alive: this.processes.find(pid).alive }),
+      'processes.join': async ({ pid, timeout }) => {
+        const joined = await this.processes.join(pid, timeout === undefined ? undefined : timeout * 1000);
+        return { pid, exited: !joined.alive, exitcode: joined.exit?.exitcode ?? null };
       },
+      'processes.terminate': async ({ pid }) => this.signal(pid, 'SIGTERM'),
+      'processes.kill': async ({ pid }) => this.signal(pid, 'SIGKILL'),
+      'processes.signal': async ({ pid, signal }) => this.signal(pid, signal),
       'processes.output': async ({ pid }) => ({ pid, ...this.processes.output(pid) }),
       'processes.clear': async () => ({ cleared: this.processes.clearExited() }),
     };

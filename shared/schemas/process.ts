@@ -24,13 +24,17 @@ export const LabRecord = z.object({
 }).meta({ id: 'LabRecord' });
 export type LabRecord = z.infer<typeof LabRecord>;
 
-export const ExitStatus = z.object({
-  /** The exit code, or null when a signal ended the process. */
-  code: z.number().int().nullable(),
-  /** The signal's name (SIGTERM, …) when a signal ended it. */
-  signal: z.string().nullable(),
-  at: Timestamp,
-}).meta({ id: 'ExitStatus' });
+export const ExitStatus = z
+  .object({
+    /** The exit code, or null when a signal ended the process. */
+    code: z.number().int().nullable(),
+    /** The signal's name (SIGTERM, …) when a signal ended it. */
+    signal: z.string().nullable(),
+    /** As Python's Process.exitcode: the code, or minus the signal's number (-15 after SIGTERM). */
+    exitcode: z.number().int(),
+    at: Timestamp,
+  })
+  .meta({ id: 'ExitStatus' });
 export type ExitStatus = z.infer<typeof ExitStatus>;
 
 export const ProcessRow = z.object({
@@ -85,7 +89,12 @@ export const SpawnParams = z
 
 export const OutputLine = z.object({
   at: Timestamp,
-  stream: z.enum(['stdout', 'stderr']),
+  /** 'lab' marks Loopscope's own note about the process, not something the process wrote. */
+  stream: z.enum(['stdout', 'stderr', 'lab']),
   text: z.string(),
 }).meta({ id: 'OutputLine' });
 export type OutputLine = z.infer<typeof OutputLine>;
+
+/** The signals the lab sends on request, by their POSIX names. */
+export const LabSignal = z.enum(['SIGSTOP', 'SIGCONT', 'SIGINT', 'SIGHUP', 'SIGTERM', 'SIGKILL', 'SIGUSR1']);
+export type LabSignal = z.infer<typeof LabSignal>;

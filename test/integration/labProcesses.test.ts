@@ -34,7 +34,7 @@ describe('lab processes, on real children', () => {
 
     await lab.handlers['processes.terminate']({ pid });
     const exited = await harness.waitFor('process.exited', (e) => e.data.pid === pid);
-    expect(exited.data.exit).toMatchObject({ code: null, signal: 'SIGTERM' });
+    expect(exited.data.exit).toMatchObject({ code: null, signal: 'SIGTERM', exitcode: -15 });
     await until('the pid to leave /proc', () => kernelStat(pid) === null);
     const after = (await lab.handlers['processes.list']({})).processes.find((p) => p.pid === pid);
     expect(after).toMatchObject({ alive: false, exit: { signal: 'SIGTERM' } });
@@ -56,7 +56,7 @@ describe('lab processes, on real children', () => {
 
     const failing = await lab.handlers['processes.spawn']({ task: 'exit', args: [], kwargs: { code: 3 } });
     const failed = await harness.waitFor('process.exited', (e) => e.data.pid === failing.pid);
-    expect(failed.data.exit).toMatchObject({ code: 3, signal: null });
+    expect(failed.data.exit).toMatchObject({ code: 3, signal: null, exitcode: 3 });
   });
 
   test('names processes Process-N and honours a given name', async () => {

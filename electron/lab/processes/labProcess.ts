@@ -1,21 +1,35 @@
 import type { ExitStatus, LabRecord } from '../../../shared/schemas/process.js';
 import type { LaunchedChild } from './childLauncher.js';
 import { OutputBuffer } from './outputBuffer.js';
+import type { TaskDefinition } from './tasks/taskDefinition.js';
 
 /** A process the lab started: what it was asked to run, and what became of it. */
 export class LabProcess {
   readonly output = new OutputBuffer();
-  exit: ExitStatus | null = null;
+  private exitStatus: ExitStatus | null = null;
+  private settle: () => void = () => {};
+  /** Settles once the exit has been recorded. */
+  readonly reaped = new Promise<void>((resolve) => (this.settle = resolve));
 
   constructor(
     readonly pid: number,
     /** Start time as the OS reports it (clock ticks after boot on Linux), or null where it cannot be read. */
     readonly startKey: number | null,
     readonly record: LabRecord,
+    readonly task: TaskDefinition,
     readonly child: LaunchedChild,
   ) {}
 
+  get exit(): ExitStatus | null {
+    return this.exitStatus;
+  }
+
   get alive(): boolean {
-    return this.exit === null;
+    return this.exitStatus === null;
+  }
+
+  recordExit(status: ExitStatus): void {
+    this.exitStatus = status;
+    this.settle();
   }
 }

@@ -1,12 +1,13 @@
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
-import type { OutputLine } from '../../../shared/schemas/process.js';
+import type { LabSignal, OutputLine } from '../../../shared/schemas/process.js';
 import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
 import { procfsAvailable, readStat } from '../sampler/procfs.js';
 import type { ChildLauncher } from './childLauncher.js';
+import { exitStatus } from './exitStatus.js';
 import type { GuardianClient } from './guardianClient.js';
 import { LabProcess } from './labProcess.js';
-import { signalLabProcess } from './signals.js';
+import { pidExists, signalLabProcess } from './signals.js';
 import { resolveTask } from './taskCatalog.js';
 import { encodeTaskSpec } from './taskSpec.js';
 import type { TaskArgValue } from './tasks/taskDefinition.js';
@@ -85,7 +86,7 @@ export class LabProcesses {
       args: resolved.args,
       kwargs: resolved.kwargs,
       spawnedAt: now(),
-    }, child);
+    }, resolved.task, child);
     this.byPid.set(child.pid, labProcess);
     if (startKey !== null) this.options.guardian?.track({ pid: child.pid, startKey, group: child.ownProcessGroup });
     this.captureOutput(labProcess);
@@ -94,12 +95,23 @@ export class LabProcesses {
     return labProcess;
   }
 
-  terminate(pid: number): void {
-    signalLabProcess(this.require(pid), 'SIGTERM');
+  signal(pid: number, signal: LabSignal): void {
+    signalLabProcess(this.find(pid), signal);
+  }
+
+  /** Resolves when the process exits (true) or after `timeoutMs` (false), as Process.join(timeout) returns. */
+  async join(pid: number, timeoutMs: number | undefined): Promise<LabProcess> {
+    const target = this.find(pid);
+    if (!target.alive || timeoutMs === 0) return target;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = timeoutMs === undefined ? new Promise<never>(() => {}) : new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([target.reaped, timeout]);
+    clearTimeout(timer);
+    return target;
   }
 
   output(pid: number): { lines: OutputLine[]; dropped: number } {
-    const target = this.require(pid);
+    const target = this.find(pid);
     return { lines: target.output.snapshot(), dropped: target.output.dropped };
   }
 
@@ -132,16 +144,16 @@ export class LabProcesses {
     }
   }
 
-  private require(pid: number): LabProcess {
+  /** The lab process with this pid, or an error that says whether the pid exists at all. */
+  find(pid: number): LabProcess {
     const target = this.byPid.get(pid);
-    if (!target) {
-      throw new RpcError(
-        ErrorCode.NotPermitted,
-        `pid ${pid} is not a process Loopscope started (or it was cleared); Loopscope only signals its own lab processes.`,
-        { pid },
-      );
-    }
-    return target;
+    if (target) return target;
+    if (!pidExists(pid)) throw new RpcError(ErrorCode.NotFound, `No process has pid ${pid}.`, { pid });
+    throw new RpcError(
+      ErrorCode.NotPermitted,
+      `pid ${pid} is not a process Loopscope started (or it was cleared); Loopscope only acts on its own lab processes.`,
+      { pid },
+    );
   }
 
   private captureOutput(target: LabProcess): void {
@@ -157,10 +169,13 @@ export class LabProcesses {
   }
 
   private onExit(target: LabProcess, code: number | null, signal: NodeJS.Signals | null): void {
-    target.exit = { code, signal, at: now() };
+    const status = exitStatus(code, signal, now());
     this.options.guardian?.untrack(target.pid);
-    this.publish(target, target.output.end(target.exit.at));
+    this.publish(target, target.output.end(status.at));
+    const note = target.task.parentNote?.();
+    if (note) this.publish(target, target.output.note(note, status.at));
+    target.recordExit(status);
     this.options.onExited(target);
-    this.options.hub.emit('process.exited', { pid: target.pid, exit: target.exit });
+    this.options.hub.emit('process.exited', { pid: target.pid, exit: status });
   }
 }

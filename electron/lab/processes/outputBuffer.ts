@@ -18,7 +18,7 @@ export class OutputBuffer {
   }
 
   /** Adds a chunk and returns the lines it completed. */
-  write(stream: OutputLine['stream'], chunk: string, at: number): OutputLine[] {
+  write(stream: 'stdout' | 'stderr', chunk: string, at: number): OutputLine[] {
     const text = this.partial[stream] + chunk;
     const parts = text.split('\n');
     let rest = parts.pop() ?? '';
@@ -38,6 +38,11 @@ export class OutputBuffer {
       this.partial[stream] = '';
     }
     return this.keep(lines);
+  }
+
+  /** Loopscope's own note about the process, kept in order with what the process wrote. */
+  note(text: string, at: number): OutputLine[] {
+    return this.keep([{ at, stream: 'lab', text: truncate(text) }]);
   }
 
   snapshot(): OutputLine[] {

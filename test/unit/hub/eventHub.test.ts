@@ -76,7 +76,7 @@ describe('EventHub', () => {
 
   test('keeps streams apart: a flood of output does not push lifecycle events out', () => {
     const hub = makeHub({ capacities: { output: 5 } });
-    hub.emit('process.exited', { pid: 9, exit: { code: 0, signal: null, at: 1 } });
+    hub.emit('process.exited', { pid: 9, exit: { code: 0, signal: null, exitcode: 0, at: 1 } });
     for (let i = 0; i < 100; i++) hub.emit('process.output', { pid: 9, lines: [], dropped: 0 });
     const { snapshot } = hub.subscribe(() => true);
     expect(snapshot.streams.processes?.history).toHaveLength(1);

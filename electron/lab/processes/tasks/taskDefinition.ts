@@ -15,6 +15,8 @@ export interface TaskDefinition<K extends z.ZodObject = z.ZodObject> {
   kwargs: K;
   /** Runs inside the child process. Resolving ends the child with exit code 0. */
   run(args: TaskArgValue[], kwargs: z.output<K>): Promise<void> | void;
+  /** Runs in the parent once the child has exited: a note, labelled as Loopscope's, for the output panel. */
+  parentNote?: () => string;
 }
 
 export const defineTask = <K extends z.ZodObject>(task: TaskDefinition<K>): TaskDefinition<K> => task;
