@@ -11,7 +11,7 @@ import { ProcessTable } from './processes/processTable.js';
 import { taskInfos } from './processes/taskCatalog.js';
 import type { ProcessSource } from './sampler/observation.js';
 import { PidusageSource } from './sampler/pidusageSource.js';
-import { procfsAvailable } from './sampler/procfs.js';
+import { procfsAvailable, readStat } from './sampler/procfs.js';
 import { observePid, ProcfsSource } from './sampler/procfsSource.js';
 import { Sampler } from './sampler/sampler.js';
 import { detectCapabilities } from './system/capabilities.js';
@@ -71,6 +71,9 @@ export class Lab {
       labs: this.processes,
       mainPid: process.pid,
       helperPids: () => helpers,
+      nameOf: (pid) => (procfsAvailable ? (readStat(pid)?.comm ?? null) : null),
+      onAdopted: (orphan) => this.guardian?.track({ pid: orphan.pid, startKey: orphan.startKey, group: false }),
+      onOrphanGone: (pid) => this.guardian?.untrack(pid),
       sampleIntervalMs,
     });
     this.source = procfsAvailable ? new ProcfsSource() : new PidusageSource();
@@ -78,8 +81,8 @@ export class Lab {
       source: this.source,
       rootPid: process.pid,
       intervalMs: sampleIntervalMs,
-      extraPids: () => this.processes.livePids(),
-      onTick: (observations) => this.table.update(observations),
+      extraPids: () => [...this.processes.livePids(), ...this.table.observedPids()],
+      onTick: (observations) => this.table.update(observations, now()),
       onError: (error) => log(`sampler: ${error.message}`),
     });
     this.handlers = this.createHandlers();

@@ -26,6 +26,12 @@ export const eventTypes = {
     doc: 'The state letter in /proc/<pid>/stat changed between two ticks.',
     data: z.object({ pid: Pid, from: StateLetter, to: StateLetter }),
   },
+  'process.reparented': {
+    stream: 'processes',
+    source: 'observed',
+    doc: 'The ppid in /proc/<pid>/stat changed: the parent exited and the orphan was adopted (by pid 1 or a subreaper).',
+    data: z.object({ pid: Pid, from: z.number().int().nonnegative(), to: z.number().int().nonnegative(), toName: z.string() }),
+  },
   'process.output': {
     stream: 'output',
     source: 'observed',

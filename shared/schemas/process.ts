@@ -54,6 +54,10 @@ export const ProcessRow = z.object({
   lab: LabRecord.nullable(),
   exit: ExitStatus.nullable(),
   alive: z.boolean(),
+  /** When the sampler first saw the current state (so: a zombie for how long). */
+  stateSince: Timestamp,
+  /** Set when the parent is outside the app's tree: the process was orphaned and adopted by this pid. */
+  adoptedBy: z.object({ pid: z.number().int().nonnegative(), name: z.string() }).nullable(),
 }).meta({ id: 'ProcessRow' });
 export type ProcessRow = z.infer<typeof ProcessRow>;
 

@@ -85,3 +85,23 @@ describe('the pidusage source, used where there is no /proc', () => {
     expect(Math.abs((seen[1]?.startTime ?? 0) - startTimeMs(kernelStat(child.pid as number)?.startTicks ?? 0))).toBeLessThan(1000);
   });
 });
+
+describe('orphans', () => {
+  test('an orphan is followed out of the tree: reparented to its adopter, whose pid and name the kernel gives', async () => {
+    harness = startLab();
+    const parent = spawn('sh', ['-c', 'sleep 30 & sleep 0.4; exit 0'], { stdio: 'ignore' });
+    spawned.push(parent);
+    const appeared = await harness.waitFor('process.appeared', (e) => e.data.row.command === 'sleep 30' && e.data.row.ppid === parent.pid);
+    const orphan = appeared.data.row.pid;
+    try {
+      const reparented = await harness.waitFor('process.reparented', (e) => e.data.pid === orphan);
+      const adopter = kernelStat(orphan)?.ppid as number;
+      expect(reparented.data).toEqual({ pid: orphan, from: parent.pid, to: adopter, toName: kernelStat(adopter)?.comm });
+      const row = (await harness.lab.handlers['processes.list']({})).processes.find((p) => p.pid === orphan);
+      expect(row?.adoptedBy).toEqual({ pid: adopter, name: kernelStat(adopter)?.comm });
+    } finally {
+      process.kill(orphan, 'SIGKILL');
+    }
+    await harness.waitFor('process.vanished', (e) => e.data.pid === orphan);
+  });
+});

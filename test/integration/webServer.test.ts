@@ -106,7 +106,8 @@ describe('bad input over the socket gets a clear error, and the lab keeps servin
     ['params by position', '{"jsonrpc":"2.0","id":5,"method":"processes.terminate","params":[1]}', ErrorCode.InvalidParams, /expected object/],
     ['an unknown task', '{"jsonrpc":"2.0","id":6,"method":"processes.spawn","params":{"task":"nope"}}', ErrorCode.InvalidParams, /Unknown task 'nope'/],
     ['a negative duration', '{"jsonrpc":"2.0","id":7,"method":"processes.spawn","params":{"task":"sleep","kwargs":{"seconds":-5}}}', ErrorCode.InvalidParams, /kwargs\.seconds/],
-    ['an unknown pid', '{"jsonrpc":"2.0","id":8,"method":"processes.terminate","params":{"pid":4000000}}', ErrorCode.NotPermitted, /not a process Loopscope started/],
+    ['an unknown pid', '{"jsonrpc":"2.0","id":8,"method":"processes.terminate","params":{"pid":4000000}}', ErrorCode.NotFound, /No process has pid 4000000/],
+    ['a pid Loopscope did not start', '{"jsonrpc":"2.0","id":9,"method":"processes.terminate","params":{"pid":1}}', ErrorCode.NotPermitted, /not a process Loopscope started/],
   ])('%s', async (_case, frame, code, message) => {
     const client = await connect();
     const reply = await rawReply(client, frame);

@@ -10,7 +10,17 @@ export interface ProcessTableOptions {
   mainPid: number;
   /** Pids of the shell's own helpers that are not recognisable from their command line (the guardian). */
   helperPids: () => ReadonlyMap<number, string>;
+  /** The name of a process outside the tree (an adopter such as pid 1), or null where it cannot be read. */
+  nameOf: (pid: number) => string | null;
+  /** Told when a descendant is orphaned and when an orphan is gone, so the guardian can end it on quit. */
+  onAdopted: (observation: Observation) => void;
+  onOrphanGone: (pid: number) => void;
   sampleIntervalMs: number;
+}
+
+interface Adoption {
+  pid: number;
+  name: string;
 }
 
 /** Chromium-based helpers say what they are in their argv: `--type=gpu-process`, `--type=renderer`, … */
@@ -18,12 +28,16 @@ const helperTypeOf = (command: string): string | null => /(?:^|\s)--type=([\w-]+
 
 /**
  * The process tree as the last sampler tick saw it, joined with the lab's own records. It turns the
- * difference between two ticks into events: what appeared, what changed state, what vanished.
+ * difference between two ticks into events: what appeared, changed state, was reparented, vanished.
  */
 export class ProcessTable {
   private observed = new Map<number, Observation>();
   /** The last observation of each lab process, kept for its row after it exits. */
   private readonly lastSeen = new Map<number, Observation>();
+  /** When each process's current state was first seen. */
+  private stateSince = new Map<number, number>();
+  /** Processes whose parent is outside the tree: orphans, and who adopted them. */
+  private adoptions = new Map<number, Adoption>();
 
   constructor(private readonly options: ProcessTableOptions) {}
 
@@ -36,11 +50,17 @@ export class ProcessTable {
     return rows;
   }
 
+  /** Every pid of the last tick: the sampler reads them again, so an orphan is followed out of the tree. */
+  observedPids(): number[] {
+    return [...this.observed.keys()];
+  }
+
   /** A freshly spawned lab process: read it now rather than wait for the next tick. */
   addSpawned(lab: LabProcess, observation: Observation | null): void {
     if (observation) {
       this.observed.set(lab.pid, observation);
       this.lastSeen.set(lab.pid, observation);
+      this.stateSince.set(lab.pid, lab.record.spawnedAt);
     }
     this.options.hub.emit('process.spawned', { row: this.row(observation ?? placeholder(lab), lab) });
   }
@@ -50,36 +70,72 @@ export class ProcessTable {
     this.observed.delete(lab.pid);
   }
 
-  update(observations: readonly Observation[]): void {
-    const next = new Map<number, Observation>();
+  update(observations: readonly Observation[], at: number): void {
+    const next = new Map(observations.map((observation) => [observation.pid, observation]));
+    const { hub, labs } = this.options;
+    const since = new Map<number, number>();
+    const adoptions = this.findAdoptions(next);
     const samples: ProcessSample[] = [];
     for (const observation of observations) {
       const { pid } = observation;
-      next.set(pid, observation);
       samples.push({ pid, ppid: observation.ppid, state: observation.state, cpu: observation.cpu, rss: observation.rss });
-      const lab = this.options.labs.get(pid);
+      const lab = labs.get(pid);
       if (lab) this.lastSeen.set(pid, observation);
       const before = this.observed.get(pid);
-      if (!before || before.startKey !== observation.startKey) {
+      const same = before?.startKey === observation.startKey;
+      since.set(pid, same && before.state === observation.state ? (this.stateSince.get(pid) ?? at) : at);
+      if (!same) {
         // A lab process announces itself when spawned; everything else is discovered here.
-        if (!lab) this.options.hub.emit('process.appeared', { row: this.row(observation) });
-      } else if (before.state !== observation.state) {
-        this.options.hub.emit('process.stateChanged', { pid, from: before.state, to: observation.state });
+        if (!lab) hub.emit('process.appeared', { row: this.row(observation, undefined, since.get(pid), adoptions.get(pid)) });
+        continue;
       }
+      if (before.state !== observation.state) hub.emit('process.stateChanged', { pid, from: before.state, to: observation.state });
+      if (before.ppid !== observation.ppid) {
+        const toName = adoptions.get(pid)?.name ?? next.get(observation.ppid)?.name ?? this.options.nameOf(observation.ppid) ?? '?';
+        hub.emit('process.reparented', { pid, from: before.ppid, to: observation.ppid, toName });
+      }
+      if (adoptions.has(pid) && !this.adoptions.has(pid)) this.options.onAdopted(observation);
     }
     for (const [pid, before] of this.observed) {
       const after = next.get(pid);
+      if (after && after.startKey === before.startKey) continue;
+      if (this.adoptions.has(pid)) this.options.onOrphanGone(pid);
       // Lab processes report their own end (process.exited, from waitpid); the rest just leave.
-      if ((!after || after.startKey !== before.startKey) && !this.options.labs.get(pid)) {
-        this.options.hub.emit('process.vanished', { pid });
-      }
+      if (!labs.get(pid)) hub.emit('process.vanished', { pid });
     }
     this.observed = next;
-    for (const pid of this.lastSeen.keys()) if (!this.options.labs.get(pid)) this.lastSeen.delete(pid);
-    this.options.hub.emit('process.sampled', { intervalMs: this.options.sampleIntervalMs, samples });
+    this.stateSince = since;
+    this.adoptions = adoptions;
+    for (const pid of this.lastSeen.keys()) if (!labs.get(pid)) this.lastSeen.delete(pid);
+    hub.emit('process.sampled', { intervalMs: this.options.sampleIntervalMs, samples }, at);
   }
 
-  private row(observation: Observation, lab = this.options.labs.get(observation.pid)): ProcessRow {
+  /** Every observed process that cannot be reached from the main process by parent links has been adopted. */
+  private findAdoptions(observed: ReadonlyMap<number, Observation>): Map<number, Adoption> {
+    const reachable = new Map<number, boolean>([[this.options.mainPid, true]]);
+    const reaches = (pid: number, depth = 0): boolean => {
+      const known = reachable.get(pid);
+      if (known !== undefined) return known;
+      const parent = observed.get(pid)?.ppid;
+      const result = parent !== undefined && depth < 64 && reaches(parent, depth + 1);
+      reachable.set(pid, result);
+      return result;
+    };
+    const adoptions = new Map<number, Adoption>();
+    for (const observation of observed.values()) {
+      if (reaches(observation.pid) || observed.get(observation.ppid)) continue;
+      const name = this.adoptions.get(observation.pid)?.name ?? this.options.nameOf(observation.ppid) ?? '?';
+      adoptions.set(observation.pid, { pid: observation.ppid, name });
+    }
+    return adoptions;
+  }
+
+  private row(
+    observation: Observation,
+    lab = this.options.labs.get(observation.pid),
+    stateSince = this.stateSince.get(observation.pid) ?? observation.startTime,
+    adoption = this.adoptions.get(observation.pid),
+  ): ProcessRow {
     const helper = this.options.helperPids().get(observation.pid) ?? helperTypeOf(observation.command);
     const alive = lab ? lab.alive : true;
     return {
@@ -96,6 +152,8 @@ export class ProcessTable {
       lab: lab?.record ?? null,
       exit: lab?.exit ?? null,
       alive,
+      stateSince: alive ? stateSince : (lab?.exit?.at ?? stateSince),
+      adoptedBy: adoption ?? null,
     };
   }
 }
