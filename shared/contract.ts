@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { NoParams, Pid } from './schemas/common.js';
 import { Snapshot, StreamName } from './schemas/events.js';
 import { LabSignal, OutputLine, ProcessRow, SpawnParams, TaskInfo } from './schemas/process.js';
+import { ScenarioInfo, ScenarioRunInfo } from './schemas/scenario.js';
 import { SystemInfo } from './schemas/system.js';
 
 export { eventTypes, EventBatch, LabEventSchema, streamNames } from './schemas/events.js';
@@ -87,6 +88,26 @@ export const methods = {
     doc: 'Forget exited lab processes.',
     params: NoParams,
     result: z.object({ cleared: z.array(Pid) }),
+  }),
+  'scenarios.list': method({
+    doc: 'The scenarios the lab can run, each with what to observe and why it happens.',
+    params: NoParams,
+    result: z.object({ scenarios: z.array(ScenarioInfo), runs: z.array(ScenarioRunInfo) }),
+  }),
+  'scenarios.run': method({
+    doc: 'Run a scenario; it starts its processes through the same lab as processes.spawn, under the same cap.',
+    params: z.object({ id: z.string().min(1).max(64), params: z.record(z.string(), z.unknown()).default({}) }).strict(),
+    result: z.object({ runId: z.string() }),
+  }),
+  'scenarios.action': method({
+    doc: 'Take one of a running scenario’s actions (for the zombie: reap).',
+    params: z.object({ runId: z.string().min(1).max(64), action: z.string().min(1).max(64) }).strict(),
+    result: z.object({ runId: z.string(), action: z.string(), outcome: z.string() }),
+  }),
+  'scenarios.stop': method({
+    doc: 'Stop a scenario and end everything it started.',
+    params: z.object({ runId: z.string().min(1).max(64) }).strict(),
+    result: z.object({ runId: z.string() }),
   }),
 } as const;
 

@@ -14,6 +14,7 @@ import { PidusageSource } from './sampler/pidusageSource.js';
 import { procfsAvailable, readStat } from './sampler/procfs.js';
 import { observePid, ProcfsSource } from './sampler/procfsSource.js';
 import { Sampler } from './sampler/sampler.js';
+import { ScenarioRunner } from './scenarios/scenarioRunner.js';
 import { detectCapabilities } from './system/capabilities.js';
 
 /** Methods a transport session answers itself rather than the lab. */
@@ -40,6 +41,7 @@ export class Lab {
   readonly handlers: LabHandlers;
   readonly processes: LabProcesses;
   readonly sampler: Sampler;
+  readonly scenarios: ScenarioRunner;
   private readonly table: ProcessTable;
   private readonly guardian: GuardianClient | null;
   private readonly startedAt = now();
@@ -85,6 +87,7 @@ export class Lab {
       onTick: (observations) => this.table.update(observations, now()),
       onError: (error) => log(`sampler: ${error.message}`),
     });
+    this.scenarios = new ScenarioRunner(this.processes, this.hub);
     this.handlers = this.createHandlers();
     this.sampler.start();
   }
@@ -92,6 +95,7 @@ export class Lab {
   /** Ends everything the lab started. Safe to call more than once. */
   dispose(): Promise<void> {
     this.disposed ??= (async () => {
+      await this.scenarios.dispose();
       this.sampler.stop();
       await this.processes.dispose();
       await this.guardian?.close();
@@ -139,6 +143,13 @@ export class Lab {
       'processes.signal': async ({ pid, signal }) => this.signal(pid, signal),
       'processes.output': async ({ pid }) => ({ pid, ...this.processes.output(pid) }),
       'processes.clear': async () => ({ cleared: this.processes.clearExited() }),
+      'scenarios.list': async () => this.scenarios.list(),
+      'scenarios.run': async ({ id, params }) => ({ runId: await this.scenarios.run(id, params) }),
+      'scenarios.action': async ({ runId, action }) => ({ runId, action, outcome: await this.scenarios.action(runId, action) }),
+      'scenarios.stop': async ({ runId }) => {
+        await this.scenarios.stop(runId);
+        return { runId };
+      },
     };
   }
 }

@@ -56,6 +56,24 @@ export const eventTypes = {
     doc: 'Exited lab processes were removed from the list.',
     data: z.object({ pids: z.array(Pid) }),
   },
+  'scenario.started': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'A scenario began to run.',
+    data: z.object({ runId: z.string(), scenario: z.string(), title: z.string() }),
+  },
+  'scenario.step': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'What a running scenario just did, in words (it spawned the parent, it asked the parent to reap, …).',
+    data: z.object({ runId: z.string(), text: z.string(), pid: Pid.nullable() }),
+  },
+  'scenario.stopped': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'A scenario ended, and everything it started is gone.',
+    data: z.object({ runId: z.string(), reason: z.enum(['finished', 'stopped', 'failed']), detail: z.string() }),
+  },
   'process.sampled': {
     stream: 'samples',
     source: 'observed',

@@ -54,6 +54,8 @@ export const ProcessRow = z.object({
   lab: LabRecord.nullable(),
   exit: ExitStatus.nullable(),
   alive: z.boolean(),
+  /** For a zombie: the exit status the kernel holds until the parent reaps it (field 52 of /proc/<pid>/stat). */
+  heldExit: ExitStatus.nullable(),
   /** When the sampler first saw the current state (so: a zombie for how long). */
   stateSince: Timestamp,
   /** Set when the parent is outside the app's tree: the process was orphaned and adopted by this pid. */

@@ -2,7 +2,7 @@
  * Entry point of the guardian: a small process in a session of its own that outlives the main
  * process long enough to end everything the lab started, even after a SIGKILL of the main process.
  */
-import { readChildren, readStat } from '../sampler/procfs.js';
+import { readDescendants, readStat } from '../sampler/procfs.js';
 import { applyLine, type Tracked } from './guardianProtocol.js';
 
 const tracked = new Map<number, Tracked>();
@@ -22,14 +22,6 @@ process.stdin.on('end', () => {
   process.exit(0);
 });
 
-function descendants(pid: number, into: Set<number>): void {
-  for (const child of readChildren(pid)) {
-    if (into.has(child)) continue;
-    into.add(child);
-    descendants(child, into);
-  }
-}
-
 function killAll(): void {
   const victims = new Set<number>();
   const groups: number[] = [];
@@ -38,7 +30,7 @@ function killAll(): void {
     // A pid reused by another program keeps its life: identity is pid and start time together.
     if (process.platform === 'linux' && (!stat || stat.startTicks !== t.startKey)) continue;
     victims.add(t.pid);
-    descendants(t.pid, victims);
+    readDescendants(t.pid, victims);
     if (t.group) groups.push(t.pid);
   }
   for (const pgid of groups) trySignal(-pgid);

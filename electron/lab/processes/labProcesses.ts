@@ -2,7 +2,7 @@ import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { LabSignal, OutputLine } from '../../../shared/schemas/process.js';
 import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
-import { procfsAvailable, readStat } from '../sampler/procfs.js';
+import { procfsAvailable, readDescendants, readStat } from '../sampler/procfs.js';
 import type { ChildLauncher } from './childLauncher.js';
 import { exitStatus } from './exitStatus.js';
 import type { GuardianClient } from './guardianClient.js';
@@ -57,7 +57,7 @@ export class LabProcesses {
     return [...this.byPid.values()].filter((p) => p.alive).map((p) => p.pid);
   }
 
-  async spawn(request: SpawnRequest): Promise<LabProcess> {
+  async spawn(request: SpawnRequest, { forScenario = false } = {}): Promise<LabProcess> {
     if (this.liveCount >= this.options.maxLive) {
       throw new RpcError(
         ErrorCode.LimitReached,
@@ -65,7 +65,7 @@ export class LabProcesses {
         { maxLive: this.options.maxLive },
       );
     }
-    const resolved = resolveTask(request.task, request.args, request.kwargs);
+    const resolved = resolveTask(request.task, request.args, request.kwargs, forScenario);
     const name = request.name ?? `Process-${this.counter + 1}`;
     this.starting++;
     let child;
@@ -136,11 +136,26 @@ export class LabProcesses {
     for (const p of live) this.killTree(p, 'SIGKILL');
   }
 
+  /** Ends a lab process and its process group at once, and resolves when it has been reaped. */
+  async forceEnd(pid: number): Promise<void> {
+    const target = this.find(pid);
+    if (!target.alive) return;
+    this.killTree(target, 'SIGKILL');
+    await target.reaped;
+  }
+
+  /**
+   * The process, its group where it leads one, and its descendants by /proc — a utility process
+   * under Electron leads no group, and a descendant may have left the group.
+   */
   private killTree(target: LabProcess, signal: NodeJS.Signals): void {
-    try {
-      process.kill(target.child.ownProcessGroup ? -target.pid : target.pid, signal);
-    } catch {
-      // the process (and its group) is gone
+    const victims = procfsAvailable && target.alive ? [...readDescendants(target.pid)] : [];
+    for (const pid of [target.child.ownProcessGroup ? -target.pid : target.pid, ...victims]) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // already gone
+      }
     }
   }
 

@@ -1,8 +1,10 @@
-import type { ProcessRow, ProcessSample } from '../../../shared/schemas/process.js';
+import type { ExitStatus, ProcessRow, ProcessSample } from '../../../shared/schemas/process.js';
 import type { EventHub } from '../hub/eventHub.js';
 import type { Observation } from '../sampler/observation.js';
+import { exitStatus } from './exitStatus.js';
 import type { LabProcess } from './labProcess.js';
 import type { LabProcesses } from './labProcesses.js';
+import { decodeWaitStatus } from './waitStatus.js';
 
 export interface ProcessTableOptions {
   hub: EventHub;
@@ -152,10 +154,16 @@ export class ProcessTable {
       lab: lab?.record ?? null,
       exit: lab?.exit ?? null,
       alive,
+      heldExit: alive && observation.state === 'Z' ? heldExit(observation.exitStatus, stateSince) : null,
       stateSince: alive ? stateSince : (lab?.exit?.at ?? stateSince),
       adoptedBy: adoption ?? null,
     };
   }
+}
+
+function heldExit(status: number, since: number): ExitStatus {
+  const { code, signal } = decodeWaitStatus(status);
+  return exitStatus(code, signal, since);
 }
 
 /** What is known of a lab process the sampler has not seen (it exited within one tick). */

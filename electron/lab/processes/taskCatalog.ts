@@ -10,8 +10,10 @@ export interface ResolvedTask {
   kwargs: Record<string, unknown>;
 }
 
+const userTasks = (): TaskDefinition[] => builtInTasks.filter((task) => !task.scenarioOnly);
+
 export function taskInfos(): TaskInfo[] {
-  return builtInTasks.map((task) => ({
+  return userTasks().map((task) => ({
     id: task.id,
     title: task.title,
     doc: task.doc,
@@ -20,11 +22,16 @@ export function taskInfos(): TaskInfo[] {
   }));
 }
 
-/** Finds the task and validates its kwargs in the parent, so a bad call fails before anything is spawned. */
-export function resolveTask(id: string, args: TaskArgValue[], kwargs: Record<string, unknown>): ResolvedTask {
-  const task = builtInTasks.find((candidate) => candidate.id === id);
+/**
+ * Finds the task and validates its kwargs in the parent, so a bad call fails before anything is
+ * spawned. Scenario-only tasks are found only for scenarios.
+ */
+export function resolveTask(id: string, args: TaskArgValue[], kwargs: Record<string, unknown>, forScenario = false): ResolvedTask {
+  const task = (forScenario ? builtInTasks : userTasks()).find((candidate) => candidate.id === id);
   if (!task) {
-    const known = builtInTasks.map((candidate) => candidate.id).join(', ');
+    const known = userTasks()
+      .map((candidate) => candidate.id)
+      .join(', ');
     throw new RpcError(ErrorCode.InvalidParams, `Unknown task '${id}'. Known tasks: ${known}.`, { task: id });
   }
   const parsed = task.kwargs.safeParse(kwargs);

@@ -78,3 +78,13 @@ export function readChildren(pid: number): number[] {
 
 export const startTimeMs = (startTicks: number, c: ProcfsConstants = procfsConstants()): number =>
   c.bootTimeMs + (startTicks * 1000) / c.clockTicks;
+
+/** Every descendant of a process now, depth first; read before signalling, since orphans move to another parent. */
+export function readDescendants(pid: number, into = new Set<number>()): Set<number> {
+  for (const child of readChildren(pid)) {
+    if (into.has(child)) continue;
+    into.add(child);
+    readDescendants(child, into);
+  }
+  return into;
+}

@@ -6,6 +6,7 @@ import { globalsTask } from './globals.js';
 import { printLoopTask } from './printLoop.js';
 import { sleepTask } from './sleep.js';
 import type { TaskDefinition } from './taskDefinition.js';
+import { zombieParentTask } from './zombieParent.js';
 
 /** Every built-in task, in the order the UI lists them. */
 export const builtInTasks: readonly TaskDefinition[] = [
@@ -16,4 +17,5 @@ export const builtInTasks: readonly TaskDefinition[] = [
   allocTask,
   crashTask,
   globalsTask,
+  zombieParentTask,
 ];

@@ -12,6 +12,8 @@ export interface TaskDefinition<K extends z.ZodObject = z.ZodObject> {
   title: string;
   doc: string;
   argsDoc: string;
+  /** Started by scenarios only, which supply what it needs (a FIFO, a queue); not offered to users directly. */
+  scenarioOnly?: boolean;
   kwargs: K;
   /** Runs inside the child process. Resolving ends the child with exit code 0. */
   run(args: TaskArgValue[], kwargs: z.output<K>): Promise<void> | void;

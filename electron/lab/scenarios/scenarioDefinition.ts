@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { ScenarioInfo } from '../../../shared/schemas/scenario.js';
+import type { LabProcess } from '../processes/labProcess.js';
+import type { SpawnRequest } from '../processes/labProcesses.js';
+
+/** What a scenario may do: start lab processes through the same lab as the user, and narrate. */
+export interface ScenarioContext {
+  readonly runId: string;
+  spawn(request: Omit<SpawnRequest, 'args'> & { args?: SpawnRequest['args'] }): Promise<LabProcess>;
+  /** A step for the timeline, in words. */
+  say(text: string, pid?: number): void;
+  /** A fresh folder for this run (a FIFO, say), removed when the run ends. */
+  tempDir(): Promise<string>;
+}
+
+export interface ScenarioHandle {
+  /** What the user can do while it runs. */
+  actions?: Record<string, () => Promise<string> | string>;
+  /** Settles when the scenario has run its course by itself. */
+  finished?: Promise<void>;
+  /** Runs first when it is stopped, before the lab ends whatever it started that still runs. */
+  cleanup?(): Promise<void> | void;
+}
+
+export interface ScenarioDefinition<P extends z.ZodObject = z.ZodObject> {
+  info: Omit<ScenarioInfo, 'unavailable'>;
+  params: P;
+  /** Why it does not apply on this platform, or null. */
+  unavailable(): string | null;
+  start(context: ScenarioContext, params: z.output<P>): Promise<ScenarioHandle>;
+}
+
+export const defineScenario = <P extends z.ZodObject>(scenario: ScenarioDefinition<P>): ScenarioDefinition<P> => scenario;

@@ -1,0 +1,118 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ErrorCode, invalidParams, RpcError } from '../../../shared/rpcError.js';
+import type { ScenarioInfo, ScenarioRunInfo } from '../../../shared/schemas/scenario.js';
+import { now } from '../clock.js';
+import type { EventHub } from '../hub/eventHub.js';
+import type { LabProcesses } from '../processes/labProcesses.js';
+import { scenarios } from './index.js';
+import type { ScenarioContext, ScenarioDefinition, ScenarioHandle } from './scenarioDefinition.js';
+
+interface Run {
+  info: ScenarioRunInfo;
+  definition: ScenarioDefinition;
+  handle: ScenarioHandle | null;
+  tempDirs: string[];
+  stopping: Promise<void> | null;
+}
+
+/** Runs scenarios, and whatever way one ends, ends everything it started. */
+export class ScenarioRunner {
+  private readonly runs = new Map<string, Run>();
+  private counter = 0;
+
+  constructor(
+    private readonly processes: LabProcesses,
+    private readonly hub: EventHub,
+  ) {}
+
+  list(): { scenarios: ScenarioInfo[]; runs: ScenarioRunInfo[] } {
+    return {
+      scenarios: scenarios.map((scenario) => ({ ...scenario.info, unavailable: scenario.unavailable() })),
+      runs: [...this.runs.values()].map((run) => ({ ...run.info, pids: [...run.info.pids] })),
+    };
+  }
+
+  async run(id: string, rawParams: Record<string, unknown>): Promise<string> {
+    const definition = scenarios.find((scenario) => scenario.info.id === id);
+    if (!definition) {
+      const known = scenarios.map((scenario) => scenario.info.id).join(', ');
+      throw new RpcError(ErrorCode.InvalidParams, `Unknown scenario '${id}'. Known scenarios: ${known}.`, { id });
+    }
+    const unavailable = definition.unavailable();
+    if (unavailable) throw new RpcError(ErrorCode.Unsupported, unavailable, { id });
+    const parsed = definition.params.safeParse(rawParams);
+    if (!parsed.success) throw invalidParams(parsed.error.issues, 'params');
+
+    const runId = `${id}-${++this.counter}`;
+    const run: Run = {
+      info: { runId, scenario: id, startedAt: now(), pids: [], running: true },
+      definition,
+      handle: null,
+      tempDirs: [],
+      stopping: null,
+    };
+    this.runs.set(runId, run);
+    this.hub.emit('scenario.started', { runId, scenario: id, title: definition.info.title });
+    try {
+      run.handle = await definition.start(this.context(run), parsed.data);
+    } catch (error) {
+      await this.stop(runId, 'failed', (error as Error).message);
+      throw error instanceof RpcError ? error : new RpcError(ErrorCode.Internal, `Scenario '${id}' failed to start: ${(error as Error).message}`);
+    }
+    void run.handle.finished?.then(() => this.stop(runId, 'finished', 'it ran its course'));
+    return runId;
+  }
+
+  async action(runId: string, action: string): Promise<string> {
+    const run = this.find(runId);
+    const act = run.handle?.actions?.[action];
+    if (!act) {
+      const known = run.definition.info.actions.map((a) => a.id).join(', ') || 'none';
+      throw new RpcError(ErrorCode.InvalidParams, `Scenario '${run.info.scenario}' has no action '${action}'. Its actions: ${known}.`);
+    }
+    if (!run.info.running) throw new RpcError(ErrorCode.Conflict, `Run ${runId} has ended.`);
+    return act();
+  }
+
+  stop(runId: string, reason: 'finished' | 'stopped' | 'failed' = 'stopped', detail = 'stopped on request'): Promise<void> {
+    const run = this.find(runId);
+    run.stopping ??= (async () => {
+      await run.handle?.cleanup?.();
+      await Promise.all(run.info.pids.map((pid) => this.processes.forceEnd(pid)));
+      await Promise.all(run.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+      run.info.running = false;
+      this.hub.emit('scenario.stopped', { runId, reason, detail });
+    })();
+    return run.stopping;
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.runs.keys()].map((runId) => this.stop(runId)));
+  }
+
+  private find(runId: string): Run {
+    const run = this.runs.get(runId);
+    if (!run) throw new RpcError(ErrorCode.NotFound, `No scenario run '${runId}'. scenarios.list shows the runs.`, { runId });
+    return run;
+  }
+
+  private context(run: Run): ScenarioContext {
+    return {
+      runId: run.info.runId,
+      spawn: async (request) => {
+        if (run.stopping) throw new RpcError(ErrorCode.Conflict, `Run ${run.info.runId} is stopping.`);
+        const started = await this.processes.spawn({ args: [], ...request }, { forScenario: true });
+        run.info.pids.push(started.pid);
+        return started;
+      },
+      say: (text, pid) => this.hub.emit('scenario.step', { runId: run.info.runId, text, pid: pid ?? null }),
+      tempDir: async () => {
+        const dir = await mkdtemp(join(tmpdir(), `loopscope-${run.info.runId}-`));
+        run.tempDirs.push(dir);
+        return dir;
+      },
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { defineScenario } from './scenarioDefinition.js';
+import { makeFifo, pokeFifo } from './fifo.js';
+
+export const zombieScenario = defineScenario({
+  info: {
+    id: 'zombie',
+    title: 'A zombie, and reaping it',
+    topic: 'zombies',
+    observe:
+      'The child exits at once but stays in the tree in state Z, read from /proc, holding its exit status. Reap: the parent collects it and the Z leaves the tree.',
+    explanation:
+      'A process that has exited keeps its pid and exit status until its parent calls wait(). This parent has started a child and then blocked its own event loop, so libuv never gets to run its SIGCHLD handler and call waitpid: the kernel keeps the dead child as a zombie.',
+    actions: [{ id: 'reap', title: 'Reap', doc: 'Unblock the parent: its event loop runs, and libuv calls waitpid for the child.' }],
+  },
+  params: z.object({ code: z.number().int().min(0).max(255).default(3) }).strict(),
+  unavailable: () => (process.platform === 'win32' ? 'Windows has no zombies: a process that exits is gone at once, and its exit code waits in a handle instead.' : null),
+  async start(context, { code }) {
+    const fifo = join(await context.tempDir(), 'reap');
+    makeFifo(fifo);
+    const parent = await context.spawn({ task: 'zombie-parent', kwargs: { fifo, code }, name: 'zombie parent' });
+    context.say(`started the parent, pid ${parent.pid}; it starts a child that exits ${code} and never reaps it`, parent.pid);
+    const unblock = (): boolean => parent.alive && pokeFifo(fifo);
+    return {
+      finished: parent.reaped,
+      actions: {
+        reap: () => {
+          if (!unblock()) return 'the parent is not waiting any more: there is nothing to reap';
+          context.say('wrote one byte to the FIFO: the parent wakes up and reaps its child', parent.pid);
+          return 'the parent was unblocked';
+        },
+      },
+      cleanup: () => void unblock(),
+    };
+  },
+});
