@@ -7,6 +7,7 @@ import { EventHub, type EventHubOptions } from './hub/eventHub.js';
 import { type ChildLauncher, nodeChildLauncher } from './processes/childLauncher.js';
 import { GuardianClient, type GuardianRuntime } from './processes/guardianClient.js';
 import { LabProcesses } from './processes/labProcesses.js';
+import { killObserved } from './processes/signals.js';
 import { ProcessTable } from './processes/processTable.js';
 import { taskInfos } from './processes/taskCatalog.js';
 import type { ProcessSource } from './sampler/observation.js';
@@ -87,7 +88,7 @@ export class Lab {
       onTick: (observations) => this.table.update(observations, now()),
       onError: (error) => log(`sampler: ${error.message}`),
     });
-    this.scenarios = new ScenarioRunner(this.processes, this.hub);
+    this.scenarios = new ScenarioRunner(this.processes, this.hub, (pids) => this.table.descendantsOf(pids).forEach(killObserved));
     this.handlers = this.createHandlers();
     this.sampler.start();
   }
@@ -98,6 +99,8 @@ export class Lab {
       await this.scenarios.dispose();
       this.sampler.stop();
       await this.processes.dispose();
+      // Orphans of lab processes have left every process group the lab knows; the sampler followed them.
+      this.table.labDescendants().forEach(killObserved);
       await this.guardian?.close();
       this.hub.dispose();
     })();

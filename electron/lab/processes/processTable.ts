@@ -40,6 +40,8 @@ export class ProcessTable {
   private stateSince = new Map<number, number>();
   /** Processes whose parent is outside the tree: orphans, and who adopted them. */
   private adoptions = new Map<number, Adoption>();
+  /** For every process below a lab process, that lab process: remembered after an orphan loses its parent. */
+  private labAncestors = new Map<number, number>();
 
   constructor(private readonly options: ProcessTableOptions) {}
 
@@ -55,6 +57,17 @@ export class ProcessTable {
   /** Every pid of the last tick: the sampler reads them again, so an orphan is followed out of the tree. */
   observedPids(): number[] {
     return [...this.observed.keys()];
+  }
+
+  /** Live processes that descend from these lab processes (orphans included), as the last tick saw them. */
+  descendantsOf(labPids: readonly number[]): Observation[] {
+    const roots = new Set(labPids);
+    return [...this.observed.values()].filter((o) => !roots.has(o.pid) && roots.has(this.labAncestors.get(o.pid) ?? -1));
+  }
+
+  /** Every live process that descends from any lab process. */
+  labDescendants(): Observation[] {
+    return [...this.observed.values()].filter((o) => this.labAncestors.has(o.pid) && !this.options.labs.get(o.pid));
   }
 
   /** A freshly spawned lab process: read it now rather than wait for the next tick. */
@@ -77,6 +90,7 @@ export class ProcessTable {
     const { hub, labs } = this.options;
     const since = new Map<number, number>();
     const adoptions = this.findAdoptions(next);
+    this.labAncestors = this.findLabAncestors(next);
     const samples: ProcessSample[] = [];
     for (const observation of observations) {
       const { pid } = observation;
@@ -110,6 +124,23 @@ export class ProcessTable {
     this.adoptions = adoptions;
     for (const pid of this.lastSeen.keys()) if (!labs.get(pid)) this.lastSeen.delete(pid);
     hub.emit('process.sampled', { intervalMs: this.options.sampleIntervalMs, samples }, at);
+  }
+
+  private findLabAncestors(observed: ReadonlyMap<number, Observation>): Map<number, number> {
+    const ancestors = new Map<number, number>();
+    const ancestorOf = (pid: number, depth = 0): number | undefined => {
+      if (ancestors.has(pid)) return ancestors.get(pid);
+      if (this.options.labs.get(pid)) return pid;
+      const observation = observed.get(pid);
+      const parent = observation?.ppid;
+      const found =
+        (parent !== undefined && depth < 64 ? ancestorOf(parent, depth + 1) : undefined) ??
+        (this.observed.get(pid)?.startKey === observation?.startKey ? this.labAncestors.get(pid) : undefined);
+      if (found !== undefined) ancestors.set(pid, found);
+      return found;
+    };
+    for (const pid of observed.keys()) ancestorOf(pid);
+    return ancestors;
   }
 
   /** Every observed process that cannot be reached from the main process by parent links has been adopted. */

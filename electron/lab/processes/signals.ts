@@ -40,3 +40,13 @@ export function pidExists(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** SIGKILL for a process the sampler saw, if it is still that process (same start time). */
+export function killObserved(observation: { pid: number; startKey: number }): void {
+  if (procfsAvailable && readStat(observation.pid)?.startTicks !== observation.startKey) return;
+  try {
+    process.kill(observation.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}

@@ -1,5 +1,7 @@
+import { doubleForkScenario, sigchldScenario, waitScenario } from './avoidingZombies.js';
+import { orphanScenario } from './orphan.js';
 import type { ScenarioDefinition } from './scenarioDefinition.js';
 import { zombieScenario } from './zombie.js';
 
 /** Every scenario, in the order the Scenarios panel lists them. */
-export const scenarios: readonly ScenarioDefinition[] = [zombieScenario];
+export const scenarios: readonly ScenarioDefinition[] = [zombieScenario, doubleForkScenario, waitScenario, sigchldScenario, orphanScenario];

@@ -25,6 +25,8 @@ export class ScenarioRunner {
   constructor(
     private readonly processes: LabProcesses,
     private readonly hub: EventHub,
+    /** Ends what descends from these lab processes, orphans included. */
+    private readonly endDescendants: (pids: readonly number[]) => void,
   ) {}
 
   list(): { scenarios: ScenarioInfo[]; runs: ScenarioRunInfo[] } {
@@ -80,6 +82,7 @@ export class ScenarioRunner {
     const run = this.find(runId);
     run.stopping ??= (async () => {
       await run.handle?.cleanup?.();
+      this.endDescendants(run.info.pids);
       await Promise.all(run.info.pids.map((pid) => this.processes.forceEnd(pid)));
       await Promise.all(run.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
       run.info.running = false;

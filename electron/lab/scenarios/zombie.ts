@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defineScenario } from './scenarioDefinition.js';
 import { makeFifo, pokeFifo } from './fifo.js';
+import { noZombiesOnWindows } from './parentScenario.js';
 
 export const zombieScenario = defineScenario({
   info: {
@@ -15,7 +16,7 @@ export const zombieScenario = defineScenario({
     actions: [{ id: 'reap', title: 'Reap', doc: 'Unblock the parent: its event loop runs, and libuv calls waitpid for the child.' }],
   },
   params: z.object({ code: z.number().int().min(0).max(255).default(3) }).strict(),
-  unavailable: () => (process.platform === 'win32' ? 'Windows has no zombies: a process that exits is gone at once, and its exit code waits in a handle instead.' : null),
+  unavailable: noZombiesOnWindows,
   async start(context, { code }) {
     const fifo = join(await context.tempDir(), 'reap');
     makeFifo(fifo);

@@ -1,11 +1,15 @@
 import { allocTask } from './alloc.js';
 import { cpuBurnTask } from './cpuBurn.js';
+import { doubleForkParentTask } from './doubleForkParent.js';
 import { crashTask } from './crash.js';
 import { exitTask } from './exit.js';
 import { globalsTask } from './globals.js';
+import { orphanParentTask } from './orphanParent.js';
 import { printLoopTask } from './printLoop.js';
+import { sigchldParentTask } from './sigchldParent.js';
 import { sleepTask } from './sleep.js';
 import type { TaskDefinition } from './taskDefinition.js';
+import { waitParentTask } from './waitParent.js';
 import { zombieParentTask } from './zombieParent.js';
 
 /** Every built-in task, in the order the UI lists them. */
@@ -18,4 +22,8 @@ export const builtInTasks: readonly TaskDefinition[] = [
   crashTask,
   globalsTask,
   zombieParentTask,
+  orphanParentTask,
+  doubleForkParentTask,
+  waitParentTask,
+  sigchldParentTask,
 ];

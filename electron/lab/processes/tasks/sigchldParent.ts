@@ -1,0 +1,55 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { z } from 'zod';
+import { defineTask } from './taskDefinition.js';
+
+/** The same idea outside Node: a SIGCHLD handler that calls waitpid until no exited child is left. */
+const PYTHON_REAPER = `
+import os, signal, time, sys
+def reap(signum, frame):
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        print(f"python SIGCHLD handler reaped {pid}: exit code {os.waitstatus_to_exitcode(status)}", flush=True)
+signal.signal(signal.SIGCHLD, reap)
+for i in range(int(sys.argv[1])):
+    if os.fork() == 0:
+        time.sleep(float(sys.argv[2])); os._exit(10 + i)
+deadline = time.time() + float(sys.argv[2]) + 2
+while time.time() < deadline:
+    time.sleep(0.1)
+`;
+
+export const sigchldParentTask = defineTask({
+  id: 'sigchld-parent',
+  title: 'Reaping on SIGCHLD',
+  doc: "Starts children without waiting for them; a SIGCHLD handler reaps each as it exits — Node's own (libuv's), and, where python3 is installed, a Python one.",
+  argsDoc: 'Ignored.',
+  scenarioOnly: true,
+  kwargs: z
+    .object({
+      children: z.number().int().min(1).max(20).default(3).describe('How many children to start.'),
+      childSeconds: z.number().min(0).max(60).default(1).describe('How long each child runs.'),
+    })
+    .strict(),
+  run: async (_args, { children, childSeconds }) => {
+    // libuv installs a SIGCHLD handler for the children it spawns and calls waitpid for each in the event loop.
+    const exits = Array.from({ length: children }, (_, i) => {
+      const child = spawn('sh', ['-c', `sleep ${childSeconds}; exit ${i + 1}`], { stdio: 'ignore' });
+      return once(child, 'exit').then(([code]) => console.log(`node (libuv) SIGCHLD handler reaped ${child.pid}: exit code ${code}`));
+    });
+    await Promise.all(exits);
+    const python = spawnSync('sh', ['-c', 'command -v python3'], { encoding: 'utf8' }).stdout.trim();
+    if (!python) {
+      console.log('python3 is not installed: only Node’s own handler ran');
+      return;
+    }
+    console.log(`now the same in ${python}, with signal.signal(SIGCHLD, …) calling os.waitpid`);
+    const reaper = spawn(python, ['-c', PYTHON_REAPER, String(children), String(childSeconds)], { stdio: ['ignore', 'inherit', 'inherit'] });
+    await once(reaper, 'exit');
+  },
+});

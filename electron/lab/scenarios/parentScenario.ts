@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { type ScenarioDefinition, defineScenario } from './scenarioDefinition.js';
+
+export const noZombiesOnWindows = (): string | null =>
+  process.platform === 'win32'
+    ? 'Windows has no zombies or orphans as POSIX has them: an exited process is gone at once, and a child does not move to a new parent when its parent exits.'
+    : null;
+
+export interface ParentScenarioSpec<P extends z.ZodObject> {
+  info: ScenarioDefinition<P>['info'];
+  params: P;
+  /** The scenario-only task the parent runs; the params are its kwargs. */
+  task: string;
+  parentName: string;
+  /** What the first step says, once the parent has a pid. */
+  intro: (pid: number) => string;
+  /** Whether the run is over when the parent exits (not so for the orphan, whose child lives on). */
+  endsWithParent: boolean;
+}
+
+/** The common shape of the process-lifecycle scenarios: one lab process, the parent, does the teaching. */
+export function parentScenario<P extends z.ZodObject>(spec: ParentScenarioSpec<P>): ScenarioDefinition<P> {
+  return defineScenario({
+    info: spec.info,
+    params: spec.params,
+    unavailable: noZombiesOnWindows,
+    async start(context, params) {
+      const parent = await context.spawn({ task: spec.task, kwargs: params as Record<string, unknown>, name: spec.parentName });
+      context.say(spec.intro(parent.pid), parent.pid);
+      void parent.reaped.then(() => context.say(`the parent, pid ${parent.pid}, has exited`, parent.pid));
+      return spec.endsWithParent ? { finished: parent.reaped } : {};
+    },
+  });
+}
