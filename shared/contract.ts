@@ -29,6 +29,11 @@ export const methods = {
     params: NoParams,
     result: SystemInfo,
   }),
+  'system.setSubreaper': method({
+    doc: 'Make Loopscope the child subreaper (Linux, PR_SET_CHILD_SUBREAPER), or stop: orphans then stay in its tree and it reaps them.',
+    params: z.object({ enabled: z.boolean() }).strict(),
+    result: z.object({ subreaper: z.boolean() }),
+  }),
   'events.subscribe': method({
     doc: 'Start receiving `events` notifications: returns the current state and each stream’s recent history.',
     params: z.object({ streams: z.array(StreamName).min(1).optional() }).strict().default({}),

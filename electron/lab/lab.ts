@@ -1,5 +1,6 @@
 import { arch, cpus, platform, release } from 'node:os';
 import type { MethodName, Params, Result } from '../../shared/contract.js';
+import { ErrorCode, RpcError } from '../../shared/rpcError.js';
 import type { LabSignal } from '../../shared/schemas/process.js';
 import type { SystemInfo } from '../../shared/schemas/system.js';
 import { now } from './clock.js';
@@ -17,6 +18,7 @@ import { observePid, ProcfsSource } from './sampler/procfsSource.js';
 import { Sampler } from './sampler/sampler.js';
 import { ScenarioRunner } from './scenarios/scenarioRunner.js';
 import { detectCapabilities } from './system/capabilities.js';
+import { reapAdopted, reapAll, setSubreaper } from './system/subreaper.js';
 
 /** Methods a transport session answers itself rather than the lab. */
 type SessionMethod = 'events.subscribe' | 'events.unsubscribe';
@@ -32,6 +34,8 @@ export interface LabOptions {
   guardianRuntime?: GuardianRuntime;
   maxLiveProcesses?: number;
   sampleIntervalMs?: number;
+  /** Start as the child subreaper (Linux): orphans of lab processes stay in the tree. */
+  subreaper?: boolean;
   hub?: Omit<EventHubOptions, 'state'>;
   log?: (message: string) => void;
 }
@@ -49,6 +53,7 @@ export class Lab {
   private readonly source: ProcessSource;
   private readonly sampleIntervalMs: number;
   private disposed: Promise<void> | undefined;
+  private subreaper = false;
 
   constructor(private readonly options: LabOptions) {
     const sampleIntervalMs = options.sampleIntervalMs ?? 500;
@@ -77,6 +82,7 @@ export class Lab {
       nameOf: (pid) => (procfsAvailable ? (readStat(pid)?.comm ?? null) : null),
       onAdopted: (orphan) => this.guardian?.track({ pid: orphan.pid, startKey: orphan.startKey, group: false }),
       onOrphanGone: (pid) => this.guardian?.untrack(pid),
+      reapAdopted: (pid) => (this.subreaper ? reapAdopted(pid) : null),
       sampleIntervalMs,
     });
     this.source = procfsAvailable ? new ProcfsSource() : new PidusageSource();
@@ -90,6 +96,7 @@ export class Lab {
     });
     this.scenarios = new ScenarioRunner(this.processes, this.hub, (pids) => this.table.descendantsOf(pids).forEach(killObserved));
     this.handlers = this.createHandlers();
+    if (options.subreaper) this.setSubreaper(true);
     this.sampler.start();
   }
 
@@ -100,7 +107,10 @@ export class Lab {
       this.sampler.stop();
       await this.processes.dispose();
       // Orphans of lab processes have left every process group the lab knows; the sampler followed them.
+      const adopted = this.table.adoptedByMain();
       this.table.labDescendants().forEach(killObserved);
+      await reapAll(adopted.map((orphan) => orphan.pid));
+      if (this.subreaper) this.setSubreaper(false);
       await this.guardian?.close();
       this.hub.dispose();
     })();
@@ -118,8 +128,19 @@ export class Lab {
       startedAt: this.startedAt,
       limits: { maxLiveProcesses: this.options.maxLiveProcesses ?? 256 },
       sampler: { source: this.source.name, intervalMs: this.sampleIntervalMs },
+      subreaper: this.subreaper,
       capabilities: detectCapabilities(),
     };
+  }
+
+  private setSubreaper(enabled: boolean): boolean {
+    try {
+      setSubreaper(enabled);
+    } catch (error) {
+      throw new RpcError(ErrorCode.Unsupported, `Loopscope cannot be the child subreaper here: ${(error as Error).message}`);
+    }
+    this.subreaper = enabled;
+    return enabled;
   }
 
   private signal(pid: number, signal: LabSignal): { pid: number; signal: LabSignal } {
@@ -130,6 +151,7 @@ export class Lab {
   private createHandlers(): LabHandlers {
     return {
       'system.info': async () => this.systemInfo(),
+      'system.setSubreaper': async ({ enabled }) => ({ subreaper: this.setSubreaper(enabled) }),
       'processes.tasks': async () => ({ tasks: taskInfos() }),
       'processes.spawn': async (params) => {
         const spawned = await this.processes.spawn(params);

@@ -32,6 +32,12 @@ export const eventTypes = {
     doc: 'The ppid in /proc/<pid>/stat changed: the parent exited and the orphan was adopted (by pid 1 or a subreaper).',
     data: z.object({ pid: Pid, from: z.number().int().nonnegative(), to: z.number().int().nonnegative(), toName: z.string() }),
   },
+  'process.reaped': {
+    stream: 'processes',
+    source: 'observed',
+    doc: 'Loopscope, as child subreaper, reaped an adopted orphan with waitpid(pid); the status is what waitpid gave.',
+    data: z.object({ pid: Pid, exit: ExitStatus }),
+  },
   'process.output': {
     stream: 'output',
     source: 'observed',

@@ -23,6 +23,8 @@ export const SystemInfo = z.object({
   limits: z.object({ maxLiveProcesses: z.number().int().positive() }),
   /** Where process readings come from ('procfs' on Linux, 'pidusage' elsewhere) and how often. */
   sampler: z.object({ source: z.string(), intervalMs: z.number().positive() }),
+  /** Whether Loopscope is the child subreaper now, so orphans of its processes are re-parented to it. */
+  subreaper: z.boolean(),
   capabilities: z.object({
     procfs: Capability,
     packetCapture: Capability,

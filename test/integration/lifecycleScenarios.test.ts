@@ -101,3 +101,26 @@ describe('scenario orphan', () => {
     await until('the orphan to be ended', () => !isRunning(reparented.data.pid));
   });
 });
+
+describe('Loopscope as the child subreaper', () => {
+  test('the orphan is re-parented to Loopscope itself, which says so and reaps it by pid', async () => {
+    harness = startLab({ subreaper: true });
+    const { lab } = harness;
+    expect((await lab.handlers['system.info']({})).subreaper).toBe(true);
+    const { runId } = await lab.handlers['scenarios.run']({ id: 'orphan', params: { childSeconds: 1.5, lingerMs: 400 } });
+    const parentPid = lab.scenarios.list().runs.find((run) => run.runId === runId)?.pids[0] as number;
+    const appeared = await harness.waitFor('process.appeared', (e) => e.data.row.ppid === parentPid);
+    const orphan = appeared.data.row.pid;
+    const reparented = await harness.waitFor('process.reparented', (e) => e.data.pid === orphan);
+    expect(reparented.data).toMatchObject({ from: parentPid, to: process.pid });
+    expect(kernelStat(orphan)?.ppid).toBe(process.pid);
+    const row = (await lab.handlers['processes.list']({})).processes.find((p) => p.pid === orphan);
+    expect(row?.adoptedBy?.pid).toBe(process.pid);
+    // The orphan sleeps 1.5 s and exits: libuv never spawned it, so only the lab's waitpid(pid) reaps it.
+    const reaped = await harness.waitFor('process.reaped', (e) => e.data.pid === orphan);
+    expect(reaped.data.exit).toMatchObject({ code: 0, exitcode: 0 });
+    await until('the orphan to leave /proc', () => kernelStat(orphan) === null);
+    await lab.handlers['system.setSubreaper']({ enabled: false });
+    expect((await lab.handlers['system.info']({})).subreaper).toBe(false);
+  });
+});

@@ -17,6 +17,8 @@ export interface ProcessTableOptions {
   /** Told when a descendant is orphaned and when an orphan is gone, so the guardian can end it on quit. */
   onAdopted: (observation: Observation) => void;
   onOrphanGone: (pid: number) => void;
+  /** Reaps an orphan adopted by the main process (as subreaper): its wait status, or null if it has not exited. */
+  reapAdopted: (pid: number) => number | null;
   sampleIntervalMs: number;
 }
 
@@ -70,6 +72,11 @@ export class ProcessTable {
     return [...this.observed.values()].filter((o) => this.labAncestors.has(o.pid) && !this.options.labs.get(o.pid));
   }
 
+  /** Orphans re-parented to the main process while it was the subreaper: only it can reap them. */
+  adoptedByMain(): Observation[] {
+    return [...this.observed.values()].filter((o) => this.adoptions.get(o.pid)?.pid === this.options.mainPid);
+  }
+
   /** A freshly spawned lab process: read it now rather than wait for the next tick. */
   addSpawned(lab: LabProcess, observation: Observation | null): void {
     if (observation) {
@@ -110,7 +117,12 @@ export class ProcessTable {
         const toName = adoptions.get(pid)?.name ?? next.get(observation.ppid)?.name ?? this.options.nameOf(observation.ppid) ?? '?';
         hub.emit('process.reparented', { pid, from: before.ppid, to: observation.ppid, toName });
       }
+      if (before.ppid !== observation.ppid && !adoptions.has(pid)) {
+        // Re-parented inside the tree: to the main process, as child subreaper.
+        adoptions.set(pid, { pid: observation.ppid, name: next.get(observation.ppid)?.name ?? '?' });
+      }
       if (adoptions.has(pid) && !this.adoptions.has(pid)) this.options.onAdopted(observation);
+      if (observation.state === 'Z' && adoptions.get(pid)?.pid === this.options.mainPid) this.reap(observation, at);
     }
     for (const [pid, before] of this.observed) {
       const after = next.get(pid);
@@ -124,6 +136,13 @@ export class ProcessTable {
     this.adoptions = adoptions;
     for (const pid of this.lastSeen.keys()) if (!labs.get(pid)) this.lastSeen.delete(pid);
     hub.emit('process.sampled', { intervalMs: this.options.sampleIntervalMs, samples }, at);
+  }
+
+  private reap(orphan: Observation, at: number): void {
+    const status = this.options.reapAdopted(orphan.pid);
+    if (status === null) return;
+    const { code, signal } = decodeWaitStatus(status);
+    this.options.hub.emit('process.reaped', { pid: orphan.pid, exit: exitStatus(code, signal, at) });
   }
 
   private findLabAncestors(observed: ReadonlyMap<number, Observation>): Map<number, number> {
@@ -156,6 +175,12 @@ export class ProcessTable {
     };
     const adoptions = new Map<number, Adoption>();
     for (const observation of observed.values()) {
+      const previous = this.adoptions.get(observation.pid);
+      // An orphan re-parented to the main process (its subreaper) is reachable again, and still adopted.
+      if (previous?.pid === observation.ppid) {
+        adoptions.set(observation.pid, previous);
+        continue;
+      }
       if (reaches(observation.pid) || observed.get(observation.ppid)) continue;
       const name = this.adoptions.get(observation.pid)?.name ?? this.options.nameOf(observation.ppid) ?? '?';
       adoptions.set(observation.pid, { pid: observation.ppid, name });

@@ -2,6 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { SystemInfo } from '../../../shared/schemas/system.js';
 import { procfsAvailable } from '../sampler/procfs.js';
+import { subreaperSupport } from './subreaper.js';
 
 type Capabilities = SystemInfo['capabilities'];
 
@@ -37,9 +38,6 @@ export function detectCapabilities(): Capabilities {
             available: false,
             detail: `${tcpdump} needs capture rights: run "sudo setcap cap_net_raw,cap_net_admin=eip ${tcpdump}" once.`,
           },
-    childSubreaper: {
-      available: false,
-      detail: 'Not offered yet: orphans are adopted by pid 1 or by the nearest subreaper (systemd --user on desktops).',
-    },
+    childSubreaper: subreaperSupport(),
   };
 }

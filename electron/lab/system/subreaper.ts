@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+
+/** prctl(2) option: orphans among our descendants are re-parented to us instead of to init. */
+const PR_SET_CHILD_SUBREAPER = 36;
+const WNOHANG = 1;
+
+interface Libc {
+  prctl(option: number, a2: number, a3: number, a4: number, a5: number): number;
+  waitpid(pid: number, status: number[], options: number): number;
+}
+
+let libc: Libc | null | undefined;
+let loadError = '';
+
+/** libc through koffi's FFI, loaded on first use; null where it cannot be (not Linux, no prebuilt binary). */
+function loadLibc(): Libc | null {
+  if (libc !== undefined) return libc;
+  if (process.platform !== 'linux') {
+    loadError = `PR_SET_CHILD_SUBREAPER exists on Linux only, not on ${process.platform}.`;
+    return (libc = null);
+  }
+  try {
+    const koffi = createRequire(import.meta.url)('koffi') as typeof import('koffi');
+    const lib = koffi.load('libc.so.6');
+    libc = {
+      prctl: lib.func('int prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5)'),
+      waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
+    } as Libc;
+  } catch (error) {
+    loadError = `libc could not be reached through koffi: ${(error as Error).message}`;
+    libc = null;
+  }
+  return libc;
+}
+
+export function subreaperSupport(): { available: boolean; detail: string } {
+  return loadLibc()
+    ? { available: true, detail: 'Loopscope can make itself the child subreaper (prctl PR_SET_CHILD_SUBREAPER), so orphans stay in its tree.' }
+    : { available: false, detail: loadError };
+}
+
+/** Makes this process the child subreaper of its descendants, or stops being it. Throws with the reason when it cannot. */
+export function setSubreaper(enabled: boolean): void {
+  const lib = loadLibc();
+  if (!lib) throw new Error(loadError);
+  if (lib.prctl(PR_SET_CHILD_SUBREAPER, enabled ? 1 : 0, 0, 0, 0) !== 0) throw new Error('prctl(PR_SET_CHILD_SUBREAPER) failed');
+}
+
+/**
+ * Reaps one adopted orphan by pid, without blocking: its raw wait status, or null when it has not
+ * exited yet. Never waitpid(-1): that would steal the exit status of libuv's own children.
+ */
+export function reapAdopted(pid: number): number | null {
+  const lib = loadLibc();
+  if (!lib) return null;
+  const status = [0];
+  return lib.waitpid(pid, status, WNOHANG) === pid ? (status[0] ?? 0) : null;
+}
+
+/** Reaps adopted orphans that were just killed, polling briefly: a kill is delivered, not awaited. */
+export async function reapAll(pids: readonly number[], timeoutMs = 2000): Promise<void> {
+  const left = new Set(pids);
+  const deadline = performance.now() + timeoutMs;
+  while (left.size > 0 && performance.now() < deadline) {
+    for (const pid of left) if (reapAdopted(pid) !== null) left.delete(pid);
+    if (left.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
