@@ -31,6 +31,7 @@ interface Previous {
   at: number;
   comm: string;
   command: string;
+  zombie: boolean;
 }
 
 /** Linux: one read of /proc/<pid>/stat per process per tick, and the children lists to walk the tree. */
@@ -54,10 +55,11 @@ export class ProcfsSource implements ProcessSource {
       for (const child of readChildren(pid)) queue.push(child);
       const before = this.previous.get(pid);
       const same = before?.startTicks === stat.startTicks;
-      // A process that has just exec'd keeps its pid but changes comm: read its command line again.
-      const command = same && before.comm === stat.comm ? before.command : readCommand(pid, stat.comm);
+      // Read the command line again after an exec (comm changes) and on death: a zombie has none left.
+      const command =
+        same && before.comm === stat.comm && before.zombie === (stat.state === 'Z') ? before.command : readCommand(pid, stat.comm);
       const cpu = same && at > before.at ? ((stat.cpuTicks - before.cpuTicks) / c.clockTicks / ((at - before.at) / 1000)) * 100 : 0;
-      next.set(pid, { startTicks: stat.startTicks, cpuTicks: stat.cpuTicks, at, comm: stat.comm, command });
+      next.set(pid, { startTicks: stat.startTicks, cpuTicks: stat.cpuTicks, at, comm: stat.comm, command, zombie: stat.state === 'Z' });
       observations.push(toObservation(stat, command, Math.max(0, cpu)));
     }
     this.previous = next;
