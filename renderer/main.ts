@@ -1,5 +1,14 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
+import { connectApi } from './api/connectApi.js';
 import App from './App.vue';
+import { useSessionStore } from './stores/session.js';
+import { useThemeStore } from './stores/theme.js';
+import './styles/theme.css';
+import './styles/base.css';
 
-createApp(App).use(createPinia()).mount('#app');
+const app = createApp(App).use(createPinia());
+// The theme before the first paint, so a dark-mode user never sees a light flash.
+useThemeStore();
+useSessionStore().connect(connectApi());
+app.mount('#app');

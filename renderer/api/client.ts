@@ -1,9 +1,6 @@
 import type { EventBatchType, MethodName, ParamsIn, Result } from '../../shared/contract.js';
-import type { LoopscopeBridge } from '../../shared/bridge.js';
 import { fromEnvelope } from '../../shared/jsonRpc.js';
-import { ipcTransport } from './ipcTransport.js';
 import type { ConnectionStatus, Transport } from './transport.js';
-import { wsTransport } from './wsTransport.js';
 
 /** The renderer's typed view of the contract; both transports throw the same RpcError on failure. */
 export interface Api {
@@ -20,12 +17,4 @@ export function createApi(transport: Transport): Api {
     onEvents: (listener) => transport.onEvents(listener),
     onStatus: (listener) => transport.onStatus(listener),
   };
-}
-
-/** Electron's preload bridge when present, otherwise browser mode's WebSocket on this page's own origin. */
-export function connectApi(): Api {
-  const bridge = (window as { loopscope?: LoopscopeBridge }).loopscope;
-  if (bridge) return createApi(ipcTransport(bridge));
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return createApi(wsTransport(`${scheme}://${location.host}/rpc`));
 }

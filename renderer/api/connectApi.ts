@@ -1,0 +1,15 @@
+import type { LoopscopeBridge } from '../../shared/bridge.js';
+import { type Api, createApi } from './client.js';
+import { ipcTransport } from './ipcTransport.js';
+import { wsTransport } from './wsTransport.js';
+
+/**
+ * Electron's preload bridge when present, otherwise browser mode's WebSocket on this page's own
+ * origin. Apart from client.ts because it needs the DOM, and the client is tested in Node.
+ */
+export function connectApi(): Api {
+  const bridge = (window as { loopscope?: LoopscopeBridge }).loopscope;
+  if (bridge) return createApi(ipcTransport(bridge));
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return createApi(wsTransport(`${scheme}://${location.host}/rpc`));
+}

@@ -1,0 +1,99 @@
+import type { LabEvent, Snapshot } from '../../shared/contract.js';
+import type { ProcessRow } from '../../shared/schemas/process.js';
+
+/** Sampler ticks kept per process for its CPU sparkline: half a minute at the default 500 ms, ~1.3 px a tick. */
+export const CPU_HISTORY_TICKS = 60;
+
+/**
+ * What the renderer knows of the lab's processes. Rows and histories are immutable values, replaced
+ * on every change, so Vue's cheap identity check on props sees each change; the maps themselves are
+ * updated in place by `applyEvent`, and the store triggers Vue once per batch.
+ */
+export interface ProcessState {
+  rows: Map<number, ProcessRow>;
+  /** CPU % per sampler tick, oldest first, at most CPU_HISTORY_TICKS. */
+  cpuHistory: Map<number, number[]>;
+}
+
+export function emptyProcessState(): ProcessState {
+  return { rows: new Map(), cpuHistory: new Map() };
+}
+
+/**
+ * A fresh start from `events.subscribe`: the snapshot's state is current, so history on the
+ * processes stream is not replayed; only the samples history is used, to fill the sparklines.
+ */
+export function processStateFromSnapshot(snapshot: Snapshot): ProcessState {
+  const state = emptyProcessState();
+  for (const row of snapshot.state.processes) state.rows.set(row.pid, row);
+  // Snapshot's zod-inferred history loses the link between an event's type and its data; LabEvent keeps it.
+  for (const event of (snapshot.streams.samples?.history ?? []) as LabEvent[]) {
+    if (event.type !== 'process.sampled') continue;
+    for (const sample of event.data.samples) {
+      if (state.rows.has(sample.pid)) recordCpu(state, sample.pid, sample.cpu);
+    }
+  }
+  return state;
+}
+
+export function applyEvent(state: ProcessState, event: LabEvent): void {
+  switch (event.type) {
+    case 'process.spawned':
+    case 'process.appeared':
+      state.rows.set(event.data.row.pid, event.data.row);
+      return;
+    case 'process.stateChanged': {
+      const { to } = event.data;
+      // The tick's samples usually come first (they carry the tick's own time) and have already changed it.
+      updateRow(state, event.data.pid, (row) => (row.state === to ? row : { ...row, state: to, stateSince: event.at }));
+      return;
+    }
+    case 'process.reparented': {
+      const { to, toName } = event.data;
+      // As the lab reports adoption: a new parent outside the tree has adopted an orphan.
+      const adoptedBy = state.rows.has(to) ? null : { pid: to, name: toName };
+      updateRow(state, event.data.pid, (row) => ({ ...row, ppid: to, adoptedBy }));
+      return;
+    }
+    case 'process.exited': {
+      const { exit } = event.data;
+      // As the lab's own rows show an exited process: state X, nothing left to measure.
+      updateRow(state, event.data.pid, (row) => ({ ...row, alive: false, exit, state: 'X', stateSince: exit.at, cpu: 0, rss: 0 }));
+      return;
+    }
+    case 'process.vanished':
+      removeRow(state, event.data.pid);
+      return;
+    case 'process.cleared':
+      for (const pid of event.data.pids) removeRow(state, pid);
+      return;
+    case 'process.sampled':
+      for (const sample of event.data.samples) {
+        const row = state.rows.get(sample.pid);
+        // A lab process can be sampled once more just after its exit was reported; its exit wins.
+        if (!row?.alive) continue;
+        const stateSince = sample.state === row.state ? row.stateSince : event.at;
+        state.rows.set(sample.pid, { ...row, ppid: sample.ppid, state: sample.state, stateSince, cpu: sample.cpu, rss: sample.rss });
+        recordCpu(state, sample.pid, sample.cpu);
+      }
+      return;
+    default:
+      return; // output belongs to the output log; other subsystems' events (scenarios, …) do not touch the rows
+  }
+}
+
+function updateRow(state: ProcessState, pid: number, change: (row: ProcessRow) => ProcessRow): void {
+  const row = state.rows.get(pid);
+  if (row) state.rows.set(pid, change(row));
+}
+
+function removeRow(state: ProcessState, pid: number): void {
+  state.rows.delete(pid);
+  state.cpuHistory.delete(pid);
+}
+
+function recordCpu(state: ProcessState, pid: number, cpu: number): void {
+  // A new array, like the rows: a sparkline given the same array again would not redraw.
+  const history = state.cpuHistory.get(pid) ?? [];
+  state.cpuHistory.set(pid, [...history.slice(1 - CPU_HISTORY_TICKS), cpu]);
+}

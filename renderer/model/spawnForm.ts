@@ -1,0 +1,139 @@
+import type { z } from 'zod';
+import type { TaskArg } from '../../shared/schemas/common.js';
+
+type ArgValue = z.infer<typeof TaskArg>;
+
+/** One kwarg input, read from the task's JSON Schema (as zod's toJSONSchema writes it). */
+export interface KwargField {
+  name: string;
+  kind: 'number' | 'integer' | 'string' | 'boolean';
+  description: string;
+  minimum: number | undefined;
+  maximum: number | undefined;
+  default: unknown;
+}
+
+export interface TaskFormShape {
+  fields: KwargField[];
+  /** The schema allows keys beyond its properties (print-loop prints them all). */
+  allowsExtra: boolean;
+}
+
+/** A value the user typed that cannot be sent; the message says what to type instead. */
+export class FormInputError extends Error {}
+
+const FIELD_KINDS: readonly KwargField['kind'][] = ['number', 'integer', 'string', 'boolean'];
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const asNumber = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+export function taskFormShape(schema: Record<string, unknown>): TaskFormShape {
+  const fields = Object.entries(asRecord(schema.properties)).map(([name, raw]): KwargField => {
+    const property = asRecord(raw);
+    const kind = FIELD_KINDS.find((candidate) => candidate === property.type) ?? 'string';
+    return {
+      name,
+      kind,
+      description: typeof property.description === 'string' ? property.description : '',
+      minimum: asNumber(property.minimum),
+      maximum: asNumber(property.maximum),
+      default: property.default,
+    };
+  });
+  // JSON Schema allows extra keys unless additionalProperties is false.
+  return { fields, allowsExtra: schema.additionalProperties !== false };
+}
+
+/** The text an input starts with: the schema's default, so the value that will be sent is visible. */
+export function initialFieldValue(field: KwargField): FieldValue {
+  if (field.kind === 'boolean') return field.default === true;
+  return field.default === undefined ? '' : String(field.default);
+}
+
+/**
+ * One comma-separated item, typed the way JSON would read it: 2 and 2.5 are numbers, true, false
+ * and null are themselves, "quoted" is a string; anything else is taken as the string it is.
+ */
+function parseItem(text: string): ArgValue {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value as ArgValue;
+  } catch {
+    // not JSON: a bare word is a string
+  }
+  return text;
+}
+
+function splitItems(text: string, what: string): string[] {
+  if (text.trim() === '') return [];
+  return text.split(',').map((item, index) => {
+    const trimmed = item.trim();
+    if (trimmed === '') throw new FormInputError(`${what}: item ${index + 1} is empty; remove the extra comma.`);
+    return trimmed;
+  });
+}
+
+/** Args as `a, 2, true` or as a JSON array `["a, b", 2]` (for strings that hold commas). */
+export function parseArgs(text: string): ArgValue[] {
+  if (!text.trim().startsWith('[')) return splitItems(text, 'Args').map(parseItem);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new FormInputError(`Args: not a valid JSON array (${(error as Error).message}).`);
+  }
+  if (!Array.isArray(value) || value.some((item) => typeof item === 'object' && item !== null)) {
+    throw new FormInputError('Args: a JSON array may hold only strings, numbers, booleans and null.');
+  }
+  return value as ArgValue[];
+}
+
+/** Extra kwargs as `key=value, key=value`, each value typed like an arg. */
+export function parseExtraKwargs(text: string): Record<string, ArgValue> {
+  const kwargs: Record<string, ArgValue> = {};
+  for (const item of splitItems(text, 'Extra kwargs')) {
+    const equals = item.indexOf('=');
+    const key = item.slice(0, equals).trim();
+    if (equals < 0 || key === '') throw new FormInputError(`Extra kwargs: '${item}' is not key=value.`);
+    kwargs[key] = parseItem(item.slice(equals + 1).trim());
+  }
+  return kwargs;
+}
+
+/** What an input holds: Vue's v-model already gives a number input's value as a number when it parses. */
+export type FieldValue = string | number | boolean;
+
+/**
+ * The kwargs to send. An emptied field is left out so the task's default applies; a number is sent
+ * as typed, even out of range, because the lab validates and its message is the one to show.
+ */
+export function collectKwargs(fields: readonly KwargField[], values: Readonly<Record<string, FieldValue>>, extra: string): Record<string, unknown> {
+  const kwargs: Record<string, unknown> = parseExtraKwargs(extra);
+  for (const field of fields) {
+    const value = values[field.name];
+    if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
+    if (typeof value === 'boolean' || field.kind === 'string') {
+      kwargs[field.name] = value;
+      continue;
+    }
+    const number = Number(value);
+    if (Number.isNaN(number)) throw new FormInputError(`${field.name}: '${value}' is not a number.`);
+    kwargs[field.name] = number;
+  }
+  return kwargs;
+}
+
+/** What a field's help line says: its description, range and default. */
+export function fieldHint(field: KwargField): string {
+  const defaultText = field.default === undefined ? '' : `default ${JSON.stringify(field.default)}`;
+  const facts = [rangeText(field.minimum, field.maximum), defaultText].filter(Boolean).join(', ');
+  return [field.description, facts].filter(Boolean).join(' ');
+}
+
+function rangeText(minimum: number | undefined, maximum: number | undefined): string {
+  if (minimum !== undefined && maximum !== undefined) return `${minimum}–${maximum}`;
+  if (minimum !== undefined) return `≥ ${minimum}`;
+  if (maximum !== undefined) return `≤ ${maximum}`;
+  return '';
+}

@@ -1,0 +1,124 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef, triggerRef } from 'vue';
+import type { EventBatchType, LabEvent, Snapshot } from '../../shared/contract.js';
+import { ErrorCode, RpcError } from '../../shared/rpcError.js';
+import type { TaskInfo } from '../../shared/schemas/process.js';
+import type { SystemInfo } from '../../shared/schemas/system.js';
+import type { Api } from '../api/client.js';
+import type { ConnectionStatus } from '../api/transport.js';
+import { applyEvent, emptyProcessState, type ProcessState, processStateFromSnapshot } from '../model/processState.js';
+import { useNoticesStore } from './notices.js';
+
+/** 'lost': the connection dropped after the lab's state was loaded; what is shown may be stale. */
+export type SessionPhase = 'connecting' | 'live' | 'lost';
+
+/** An event the snapshot does not already include: each stream's seq continues after the snapshot's. */
+const isAfter = (snapshot: Snapshot, event: LabEvent): boolean => event.seq > (snapshot.streams[event.stream]?.seq ?? 0);
+
+/**
+ * The connection to the lab and everything loaded through it. On every 'open' (the first and each
+ * reconnect) it subscribes again and replaces all state from the fresh snapshot, rather than
+ * patching a picture that may have missed events while it was away.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const notices = useNoticesStore();
+  const status = ref<ConnectionStatus>('connecting');
+  const phase = ref<SessionPhase>('connecting');
+  const transport = ref<Api['transport'] | null>(null);
+  const info = shallowRef<SystemInfo | null>(null);
+  const tasks = shallowRef<TaskInfo[]>([]);
+  const processes = shallowRef<ProcessState>(emptyProcessState());
+  /** Events the lab could not deliver to this page (it was too slow), summed over every batch. */
+  const missed = ref(0);
+  /** Counts loaded snapshots, so a view can refetch what it shows after a reconnect. */
+  const generation = ref(0);
+  const eventListeners = new Set<(event: LabEvent) => void>();
+  let api: Api | null = null;
+  /** Batches that arrive while the subscription's snapshot is on its way (a transport may reorder them). */
+  let early: EventBatchType[] | null = null;
+  /** Counts subscriptions, so that only the latest one's snapshot is applied. */
+  let attempt = 0;
+
+  const requireApi = (): Api => {
+    if (!api) throw new RpcError(ErrorCode.Internal, 'Not connected to the lab yet.');
+    return api;
+  };
+  // async, so that "not connected" arrives as a rejection like every other failure
+  const call: Api['call'] = async (method, ...params) => requireApi().call(method, ...params);
+
+  function connect(to: Api): void {
+    api = to;
+    transport.value = to.transport;
+    to.onEvents(receive);
+    to.onStatus((next) => void onStatus(next));
+  }
+
+  /** Returns a function that removes the listener. */
+  function onEvent(listener: (event: LabEvent) => void): () => void {
+    eventListeners.add(listener);
+    return () => eventListeners.delete(listener);
+  }
+
+  async function onStatus(next: ConnectionStatus): Promise<void> {
+    status.value = next;
+    if (next === 'open') return resubscribe();
+    if (phase.value === 'live') phase.value = 'lost';
+  }
+
+  async function resubscribe(): Promise<void> {
+    const mine = ++attempt;
+    early = [];
+    let snapshot: Snapshot;
+    try {
+      snapshot = await call('events.subscribe');
+    } catch (error) {
+      if (mine !== attempt) return;
+      early = null;
+      // A drop during the call is already on screen as the connection banner; anything else is news.
+      if (status.value === 'open') notices.report('Could not subscribe to the lab’s events', error);
+      return;
+    }
+    if (mine !== attempt || !early) return;
+    const overtaken = early;
+    early = null;
+    processes.value = processStateFromSnapshot(snapshot);
+    phase.value = 'live';
+    generation.value++;
+    // What these batches missed happened before the snapshot, which already includes it.
+    for (const batch of overtaken) missed.value += batch.missed;
+    apply(overtaken.flatMap((batch) => batch.batch).filter((event) => isAfter(snapshot, event)));
+    await loadLabFacts();
+  }
+
+  async function loadLabFacts(): Promise<void> {
+    try {
+      const [systemInfo, catalog] = await Promise.all([call('system.info'), call('processes.tasks')]);
+      info.value = systemInfo;
+      tasks.value = catalog.tasks;
+    } catch (error) {
+      notices.report('Could not load the lab’s description', error);
+    }
+  }
+
+  function receive(batch: EventBatchType): void {
+    if (early) {
+      early.push(batch);
+      return;
+    }
+    if (phase.value !== 'live') return;
+    missed.value += batch.missed;
+    apply(batch.batch);
+    // After a gap the rows may be wrong (an exit never seen): start again from a fresh snapshot.
+    if (batch.missed > 0) void resubscribe();
+  }
+
+  function apply(events: readonly LabEvent[]): void {
+    for (const event of events) {
+      applyEvent(processes.value, event);
+      for (const listener of eventListeners) listener(event);
+    }
+    triggerRef(processes);
+  }
+
+  return { phase, transport, info, tasks, processes, missed, generation, connect, call, onEvent };
+});

@@ -1,0 +1,40 @@
+import type { LabEvent } from '../../../shared/contract.js';
+import type { ProcessRow } from '../../../shared/schemas/process.js';
+
+/** A live descendant row, as the sampler would report one; override what the test is about. */
+export function row(pid: number, ppid: number, overrides: Partial<ProcessRow> = {}): ProcessRow {
+  return {
+    pid,
+    ppid,
+    startTime: 1_000 + pid,
+    name: `proc-${pid}`,
+    command: `/bin/proc ${pid}`,
+    state: 'S',
+    cpu: 0,
+    rss: 1024,
+    role: 'descendant',
+    helper: null,
+    lab: null,
+    exit: null,
+    alive: true,
+    heldExit: null,
+    stateSince: 1_000 + pid,
+    adoptedBy: null,
+    ...overrides,
+  };
+}
+
+export function labRow(pid: number, ppid: number, overrides: Partial<ProcessRow> = {}): ProcessRow {
+  return row(pid, ppid, {
+    role: 'lab',
+    name: `Process-${pid}`,
+    lab: { name: `Process-${pid}`, task: 'sleep', args: [], kwargs: { seconds: 60 }, spawnedAt: 5_000 },
+    ...overrides,
+  });
+}
+
+/** An event as the hub sends it: the stream and a seq supplied, the rest typed by the contract. */
+export function event<T extends LabEvent['type']>(type: T, data: Extract<LabEvent, { type: T }>['data'], seq = 1, at = 10_000): LabEvent {
+  const stream = type === 'process.output' ? 'output' : type === 'process.sampled' ? 'samples' : 'processes';
+  return { type, stream, seq, at, data } as LabEvent;
+}

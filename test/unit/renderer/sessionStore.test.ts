@@ -1,0 +1,150 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { EventBatchType, LabEvent, Snapshot } from '../../../shared/contract.js';
+import type { Envelope } from '../../../shared/jsonRpc.js';
+import { createApi } from '../../../renderer/api/client.js';
+import type { ConnectionStatus, Transport } from '../../../renderer/api/transport.js';
+import { useNoticesStore } from '../../../renderer/stores/notices.js';
+import { useSessionStore } from '../../../renderer/stores/session.js';
+import { event, labRow, row } from './fixtures.js';
+
+/** A transport the test drives: it answers calls from `answers` and lets the test open, drop and send. */
+class FakeTransport implements Transport {
+  readonly kind = 'websocket';
+  readonly calls: string[] = [];
+  answers: Record<string, () => Envelope | Promise<Envelope>> = {};
+  private statusListener: (status: ConnectionStatus) => void = () => {};
+  private eventListener: (batch: EventBatchType) => void = () => {};
+
+  call(method: string): Promise<Envelope> {
+    this.calls.push(method);
+    const answer = this.answers[method];
+    return Promise.resolve(answer ? answer() : { ok: false, error: { code: -32601, message: `no answer for ${method}` } });
+  }
+  onEvents(listener: (batch: EventBatchType) => void): void {
+    this.eventListener = listener;
+  }
+  onStatus(listener: (status: ConnectionStatus) => void): void {
+    this.statusListener = listener;
+  }
+  status(status: ConnectionStatus): void {
+    this.statusListener(status);
+  }
+  send(batch: LabEvent[], missed = 0): void {
+    this.eventListener({ batch, missed });
+  }
+}
+
+const ok = (result: unknown) => (): Envelope => ({ ok: true, result });
+
+function snapshot(processes: Snapshot['state']['processes'], processesSeq = 0): Snapshot {
+  const stream = (seq: number) => ({ seq, history: [], capacity: 100, evicted: 0 });
+  return { at: 1, state: { processes }, streams: { processes: stream(processesSeq), output: stream(0), samples: stream(0) } };
+}
+
+/** Lets every pending promise chain (subscribe, then system.info and tasks) run to its end. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('session store', () => {
+  let transport: FakeTransport;
+  let session: ReturnType<typeof useSessionStore>;
+
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    transport = new FakeTransport();
+    transport.answers = {
+      'events.subscribe': ok(snapshot([row(100, 1, { role: 'main' }), labRow(110, 100)])),
+      'system.info': ok({ mainPid: 100, host: 'browser' }),
+      'processes.tasks': ok({ tasks: [] }),
+    };
+    session = useSessionStore();
+    session.connect(createApi(transport));
+  });
+
+  it('subscribes when the connection opens and shows the snapshot', async () => {
+    expect(session.phase).toBe('connecting');
+    transport.status('open');
+    await settle();
+    expect(session.phase).toBe('live');
+    expect([...session.processes.rows.keys()]).toEqual([100, 110]);
+    expect(session.info?.mainPid).toBe(100);
+  });
+
+  it('applies event batches as they come', async () => {
+    transport.status('open');
+    await settle();
+    transport.send([event('process.spawned', { row: labRow(120, 100) }, 1)]);
+    transport.send([event('process.exited', { pid: 110, exit: { code: 0, signal: null, exitcode: 0, at: 2 } }, 2)]);
+    expect(session.processes.rows.get(120)?.alive).toBe(true);
+    expect(session.processes.rows.get(110)?.alive).toBe(false);
+    expect(session.missed).toBe(0);
+  });
+
+  it('sums what batches missed, including a batch that arrives while it resubscribes', async () => {
+    transport.status('open');
+    await settle();
+    transport.send([], 3);
+    transport.send([], 4);
+    await settle();
+    expect(session.missed).toBe(7);
+  });
+
+  it('after missing events, starts again from a fresh snapshot', async () => {
+    transport.status('open');
+    await settle();
+    transport.answers['events.subscribe'] = ok(snapshot([row(100, 1, { role: 'main' })]));
+    transport.send([], 2);
+    await settle();
+    expect(transport.calls.filter((method) => method === 'events.subscribe')).toHaveLength(2);
+    expect([...session.processes.rows.keys()]).toEqual([100]);
+  });
+
+  it('on a drop shows the state as it was, then replaces it all from the next snapshot', async () => {
+    transport.status('open');
+    await settle();
+    transport.status('closed');
+    expect(session.phase).toBe('lost');
+    expect(session.processes.rows.has(110)).toBe(true);
+    transport.status('connecting');
+    expect(session.phase).toBe('lost');
+
+    transport.answers['events.subscribe'] = ok(snapshot([row(100, 1, { role: 'main' }), labRow(130, 100)]));
+    transport.status('open');
+    await settle();
+    expect(session.phase).toBe('live');
+    expect([...session.processes.rows.keys()]).toEqual([100, 130]);
+    expect(session.generation).toBe(2);
+  });
+
+  it('applies a batch that overtook the snapshot, minus the events the snapshot already holds', async () => {
+    let answer: (envelope: Envelope) => void = () => {};
+    transport.answers['events.subscribe'] = () => new Promise((resolve) => (answer = resolve));
+    transport.status('open');
+    await settle();
+    transport.send([
+      event('process.spawned', { row: labRow(110, 100) }, 5), // seq 5 is in the snapshot
+      event('process.spawned', { row: labRow(140, 100) }, 6),
+    ]);
+    answer({ ok: true, result: snapshot([row(100, 1, { role: 'main' })], 5) });
+    await settle();
+    expect([...session.processes.rows.keys()]).toEqual([100, 140]);
+  });
+
+  it('reports a failed subscription while connected', async () => {
+    transport.answers['events.subscribe'] = () => ({ ok: false, error: { code: -32603, message: 'hub is down' } });
+    transport.status('open');
+    await settle();
+    expect(useNoticesStore().notices.map((notice) => notice.message)).toEqual(['Could not subscribe to the lab’s events: hub is down']);
+    expect(session.phase).toBe('connecting');
+  });
+
+  it('leaves a subscription cut short by a drop to the connection banner', async () => {
+    let answer: (envelope: Envelope) => void = () => {};
+    transport.answers['events.subscribe'] = () => new Promise((resolve) => (answer = resolve));
+    transport.status('open');
+    transport.status('closed');
+    answer({ ok: false, error: { code: -32603, message: 'The connection to the lab was lost; try again once it is back.' } });
+    await settle();
+    expect(useNoticesStore().notices).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { collectKwargs, fieldHint, FormInputError, initialFieldValue, parseArgs, parseExtraKwargs, taskFormShape } from '../../../renderer/model/spawnForm.js';
+
+// As zod's toJSONSchema writes the built-in tasks' kwargs.
+const sleepSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  properties: { seconds: { default: 30, description: 'How long to sleep, in seconds.', type: 'number', minimum: 0, maximum: 86400 } },
+  additionalProperties: false,
+};
+const printLoopSchema = {
+  type: 'object',
+  properties: {
+    times: { default: 5, description: 'How many lines to print.', type: 'integer', minimum: 1, maximum: 1000 },
+    verbose: { type: 'boolean' },
+  },
+  additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+};
+
+describe('taskFormShape', () => {
+  it('reads each property’s kind, range, default and description', () => {
+    expect(taskFormShape(sleepSchema)).toEqual({
+      fields: [{ name: 'seconds', kind: 'number', description: 'How long to sleep, in seconds.', minimum: 0, maximum: 86400, default: 30 }],
+      allowsExtra: false,
+    });
+  });
+
+  it('allows extra keys unless additionalProperties is false', () => {
+    const shape = taskFormShape(printLoopSchema);
+    expect(shape.allowsExtra).toBe(true);
+    expect(shape.fields.map((field) => [field.name, field.kind])).toEqual([['times', 'integer'], ['verbose', 'boolean']]);
+    expect(taskFormShape({ type: 'object' })).toEqual({ fields: [], allowsExtra: true });
+  });
+});
+
+describe('initialFieldValue and fieldHint', () => {
+  const [seconds] = taskFormShape(sleepSchema).fields;
+  const [times, verbose] = taskFormShape(printLoopSchema).fields;
+
+  it('start from the default', () => {
+    expect(seconds && initialFieldValue(seconds)).toBe('30');
+    expect(verbose && initialFieldValue(verbose)).toBe(false);
+  });
+
+  it('say the description, the range and the default', () => {
+    expect(seconds && fieldHint(seconds)).toBe('How long to sleep, in seconds. 0–86400, default 30');
+    expect(times && fieldHint({ ...times, maximum: undefined, default: undefined })).toBe('How many lines to print. ≥ 1');
+  });
+});
+
+describe('parseArgs', () => {
+  it('types comma-separated items as JSON would, the rest as strings', () => {
+    expect(parseArgs(' hello, 2, 2.5, true, null, "quoted, still one"')).toEqual(['hello', 2, 2.5, true, null, '"quoted', 'still one"']);
+    expect(parseArgs('a b, "x"')).toEqual(['a b', 'x']);
+    expect(parseArgs('   ')).toEqual([]);
+  });
+
+  it('takes a JSON array, for strings with commas', () => {
+    expect(parseArgs('["a, b", 2, false]')).toEqual(['a, b', 2, false]);
+  });
+
+  it('says what is wrong', () => {
+    expect(() => parseArgs('a,,b')).toThrow(new FormInputError('Args: item 2 is empty; remove the extra comma.'));
+    expect(() => parseArgs('[1, 2')).toThrow(/^Args: not a valid JSON array/);
+    expect(() => parseArgs('[{"a": 1}]')).toThrow(/only strings, numbers, booleans and null/);
+  });
+});
+
+describe('parseExtraKwargs', () => {
+  it('reads key=value pairs, typed like args', () => {
+    expect(parseExtraKwargs('color=blue, n=3, on=true, eq=a=b')).toEqual({ color: 'blue', n: 3, on: true, eq: 'a=b' });
+    expect(parseExtraKwargs('')).toEqual({});
+  });
+
+  it('refuses an item without a key', () => {
+    expect(() => parseExtraKwargs('color')).toThrow("Extra kwargs: 'color' is not key=value.");
+    expect(() => parseExtraKwargs('=3')).toThrow("Extra kwargs: '=3' is not key=value.");
+  });
+});
+
+describe('collectKwargs', () => {
+  const { fields } = taskFormShape(printLoopSchema);
+
+  it('sends numbers as numbers, even out of range (the lab says why not), and leaves empty fields out', () => {
+    expect(collectKwargs(fields, { times: '-5', verbose: true }, '')).toEqual({ times: -5, verbose: true });
+    expect(collectKwargs(fields, { times: '  ', verbose: false }, '')).toEqual({ verbose: false });
+    expect(collectKwargs(fields, { times: 7 }, '')).toEqual({ times: 7 }); // as v-model gives a number input's value
+  });
+
+  it('adds the extra kwargs, the fields winning a clash', () => {
+    expect(collectKwargs(fields, { times: '3' }, 'times=9, color=red')).toEqual({ times: 3, color: 'red' });
+  });
+
+  it('refuses what is not a number', () => {
+    expect(() => collectKwargs(fields, { times: 'many' }, '')).toThrow("times: 'many' is not a number.");
+  });
+});
