@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { NoParams, Pid } from './schemas/common.js';
 import { Snapshot, StreamName } from './schemas/events.js';
 import { LabSignal, OutputLine, ProcessRow, SpawnParams, TaskInfo } from './schemas/process.js';
+import { BlockingOptions, QueueInfo, QueueItem } from './schemas/queue.js';
 import { ScenarioInfo, ScenarioRunInfo } from './schemas/scenario.js';
 import { SystemInfo } from './schemas/system.js';
 
@@ -21,6 +22,8 @@ interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
 const method = <P extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<P, R>) => spec;
 
 const PidParams = z.object({ pid: Pid }).strict();
+const QueueId = z.string().min(1).max(64);
+const QueueParams = z.object({ queueId: QueueId }).strict();
 const Signalled = z.object({ pid: Pid, signal: LabSignal });
 
 export const methods = {
@@ -94,6 +97,36 @@ export const methods = {
     params: NoParams,
     result: z.object({ cleared: z.array(Pid) }),
   }),
+  'queues.create': method({
+    doc: 'Make a queue, as multiprocessing.Queue(maxsize): ≤ 0 is unbounded (the lab still caps it at 10,000 items).',
+    params: z.object({ maxsize: z.number().int().max(10_000).default(0), name: z.string().min(1).max(64).optional() }).strict(),
+    result: QueueInfo,
+  }),
+  'queues.list': method({ doc: 'Every open queue, with its depth and who waits on it.', params: NoParams, result: z.object({ queues: z.array(QueueInfo) }) }),
+  'queues.put': method({
+    doc: 'Put an item (any JSON value, ≤ 64 KiB); blocks while full unless block is false, up to timeout seconds; then queue.Full.',
+    params: z.object({ queueId: QueueId, item: QueueItem, ...BlockingOptions }).strict(),
+    result: z.object({ queueId: QueueId, qsize: z.number().int() }),
+  }),
+  'queues.putNowait': method({
+    doc: 'put(item, block=False): queue.Full at once when there is no room.',
+    params: z.object({ queueId: QueueId, item: QueueItem }).strict(),
+    result: z.object({ queueId: QueueId, qsize: z.number().int() }),
+  }),
+  'queues.get': method({
+    doc: 'Take the oldest item; blocks while empty unless block is false, up to timeout seconds; then queue.Empty.',
+    params: z.object({ queueId: QueueId, ...BlockingOptions }).strict(),
+    result: z.object({ queueId: QueueId, item: QueueItem, qsize: z.number().int() }),
+  }),
+  'queues.getNowait': method({
+    doc: 'get(block=False): queue.Empty at once when there is nothing to take.',
+    params: QueueParams,
+    result: z.object({ queueId: QueueId, item: QueueItem, qsize: z.number().int() }),
+  }),
+  'queues.qsize': method({ doc: 'How many items the queue holds.', params: QueueParams, result: z.object({ queueId: QueueId, qsize: z.number().int() }) }),
+  'queues.empty': method({ doc: 'Whether the queue holds nothing.', params: QueueParams, result: z.object({ queueId: QueueId, empty: z.boolean() }) }),
+  'queues.full': method({ doc: 'Whether the queue is at its maxsize (or the lab’s cap).', params: QueueParams, result: z.object({ queueId: QueueId, full: z.boolean() }) }),
+  'queues.close': method({ doc: 'Close a queue; callers still blocked on it get an error.', params: QueueParams, result: z.object({ queueId: QueueId }) }),
   'scenarios.list': method({
     doc: 'The scenarios the lab can run, each with what to observe and why it happens.',
     params: NoParams,

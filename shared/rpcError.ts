@@ -12,6 +12,10 @@ export const ErrorCode = {
   LimitReached: -32003,
   Conflict: -32004,
   Unsupported: -32005,
+  /** queue.Empty: nothing to get without blocking, or none came before the timeout. */
+  QueueEmpty: -32010,
+  /** queue.Full: no room to put without blocking, or none came before the timeout. */
+  QueueFull: -32011,
 } as const;
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 

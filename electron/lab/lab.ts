@@ -1,6 +1,8 @@
 import { arch, cpus, platform, release } from 'node:os';
 import type { MethodName, Params, Result } from '../../shared/contract.js';
+import type { Envelope } from '../../shared/jsonRpc.js';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
+import { RpcSession } from '../transport/rpcSession.js';
 import type { LabSignal } from '../../shared/schemas/process.js';
 import type { SystemInfo } from '../../shared/schemas/system.js';
 import { now } from './clock.js';
@@ -16,6 +18,7 @@ import { PidusageSource } from './sampler/pidusageSource.js';
 import { procfsAvailable, readStat } from './sampler/procfs.js';
 import { observePid, ProcfsSource } from './sampler/procfsSource.js';
 import { Sampler } from './sampler/sampler.js';
+import { type Caller, LabQueues } from './queues/labQueues.js';
 import { ScenarioRunner } from './scenarios/scenarioRunner.js';
 import { detectCapabilities } from './system/capabilities.js';
 import { reapAdopted, reapAll, setSubreaper } from './system/subreaper.js';
@@ -23,7 +26,9 @@ import { reapAdopted, reapAll, setSubreaper } from './system/subreaper.js';
 /** Methods a transport session answers itself rather than the lab. */
 type SessionMethod = 'events.subscribe' | 'events.unsubscribe';
 export type LabMethod = Exclude<MethodName, SessionMethod>;
-export type LabHandlers = { [M in LabMethod]: (params: Params<M>) => Promise<Result<M>> };
+/** Who calls: a lab process over its channel (its pid), or a client of the protocol (null). */
+export type { Caller } from './queues/labQueues.js';
+export type LabHandlers = { [M in LabMethod]: (params: Params<M>, caller?: Caller) => Promise<Result<M>> };
 
 export interface LabOptions {
   host: SystemInfo['host'];
@@ -47,6 +52,7 @@ export class Lab {
   readonly processes: LabProcesses;
   readonly sampler: Sampler;
   readonly scenarios: ScenarioRunner;
+  readonly queues: LabQueues;
   private readonly table: ProcessTable;
   private readonly guardian: GuardianClient | null;
   private readonly startedAt = now();
@@ -54,11 +60,13 @@ export class Lab {
   private readonly sampleIntervalMs: number;
   private disposed: Promise<void> | undefined;
   private subreaper = false;
+  private readonly log: (message: string) => void;
 
   constructor(private readonly options: LabOptions) {
     const sampleIntervalMs = options.sampleIntervalMs ?? 500;
     this.sampleIntervalMs = sampleIntervalMs;
     const log = options.log ?? ((message) => console.error(message));
+    this.log = log;
     this.hub = new EventHub({ ...options.hub, state: () => ({ processes: this.table.rows() }) });
     this.guardian = options.entries.guardian
       ? new GuardianClient(options.entries.guardian, options.guardianRuntime ?? { command: process.execPath })
@@ -71,6 +79,7 @@ export class Lab {
       maxLive: options.maxLiveProcesses ?? 256,
       onSpawned: (lab) => this.table.addSpawned(lab, procfsAvailable ? observePid(lab.pid) : null),
       onExited: (lab) => this.table.removeExited(lab),
+      onCall: (pid, method, params) => this.answerLabProcess(pid, method, params),
     });
     const guardianPid = this.guardian?.pid;
     const helpers = new Map<number, string>(guardianPid ? [[guardianPid, 'guardian']] : []);
@@ -94,7 +103,8 @@ export class Lab {
       onTick: (observations) => this.table.update(observations, now()),
       onError: (error) => log(`sampler: ${error.message}`),
     });
-    this.scenarios = new ScenarioRunner(this.processes, this.hub, (pids) => this.table.descendantsOf(pids).forEach(killObserved));
+    this.queues = new LabQueues(this.hub);
+    this.scenarios = new ScenarioRunner(this.processes, this.queues, this.hub, (pids) => this.table.descendantsOf(pids).forEach(killObserved));
     this.handlers = this.createHandlers();
     if (options.subreaper) this.setSubreaper(true);
     this.sampler.start();
@@ -104,6 +114,7 @@ export class Lab {
   dispose(): Promise<void> {
     this.disposed ??= (async () => {
       await this.scenarios.dispose();
+      this.queues.dispose();
       this.sampler.stop();
       await this.processes.dispose();
       // Orphans of lab processes have left every process group the lab knows; the sampler followed them.
@@ -131,6 +142,14 @@ export class Lab {
       subreaper: this.subreaper,
       capabilities: detectCapabilities(),
     };
+  }
+
+  /** Lab processes may use the lab's queues, and nothing else of the contract. */
+  private answerLabProcess(pid: number, method: string, params: Record<string, unknown>): Promise<Envelope> {
+    if (!method.startsWith('queues.')) {
+      return Promise.resolve({ ok: false, error: { code: ErrorCode.NotPermitted, message: `Lab processes may call queues.* only, not ${method}.` } });
+    }
+    return new RpcSession(this, () => false, this.log, pid).call(method, params);
   }
 
   private setSubreaper(enabled: boolean): boolean {
@@ -168,6 +187,31 @@ export class Lab {
       'processes.signal': async ({ pid, signal }) => this.signal(pid, signal),
       'processes.output': async ({ pid }) => ({ pid, ...this.processes.output(pid) }),
       'processes.clear': async () => ({ cleared: this.processes.clearExited() }),
+      'queues.create': async ({ maxsize, name }) => this.queues.info(this.queues.create(maxsize, name).queueId),
+      'queues.list': async () => ({ queues: this.queues.list() }),
+      'queues.put': async ({ queueId, item, block, timeout }, caller = null) => {
+        await this.queues.put(queueId, item, { block, timeout }, caller);
+        return { queueId, qsize: this.queues.find(queueId).qsize() };
+      },
+      'queues.putNowait': async ({ queueId, item }, caller = null) => {
+        await this.queues.put(queueId, item, { block: false }, caller);
+        return { queueId, qsize: this.queues.find(queueId).qsize() };
+      },
+      'queues.get': async ({ queueId, block, timeout }, caller = null) => {
+        const item = await this.queues.get(queueId, { block, timeout }, caller);
+        return { queueId, item: item as never, qsize: this.queues.find(queueId).qsize() };
+      },
+      'queues.getNowait': async ({ queueId }, caller = null) => {
+        const item = await this.queues.get(queueId, { block: false }, caller);
+        return { queueId, item: item as never, qsize: this.queues.find(queueId).qsize() };
+      },
+      'queues.qsize': async ({ queueId }) => ({ queueId, qsize: this.queues.find(queueId).qsize() }),
+      'queues.empty': async ({ queueId }) => ({ queueId, empty: this.queues.find(queueId).empty() }),
+      'queues.full': async ({ queueId }) => ({ queueId, full: this.queues.find(queueId).full() }),
+      'queues.close': async ({ queueId }) => {
+        this.queues.close(queueId);
+        return { queueId };
+      },
       'scenarios.list': async () => this.scenarios.list(),
       'scenarios.run': async ({ id, params }) => ({ runId: await this.scenarios.run(id, params) }),
       'scenarios.action': async ({ runId, action }) => ({ runId, action, outcome: await this.scenarios.action(runId, action) }),

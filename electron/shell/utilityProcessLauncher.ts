@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { Details, ForkOptions } from 'electron';
 import type { ChildExit, ChildLauncher } from '../lab/processes/childLauncher.js';
+import type { ChildChannel, ToLab } from '../lab/processes/childMessages.js';
 import { decodeWaitStatus } from '../lab/processes/waitStatus.js';
 
 /** What the launcher uses of one Electron UtilityProcess. */
@@ -10,6 +11,8 @@ export interface ForkedProcess {
   readonly stderr: NodeJS.ReadableStream | null;
   once(event: 'spawn', listener: () => void): unknown;
   once(event: 'exit', listener: (code: number) => void): unknown;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  postMessage(message: unknown): void;
 }
 
 /** Electron's `utilityProcess` module (a fake in tests: nothing here imports Electron at run time). */
@@ -76,7 +79,11 @@ export function utilityProcessLauncher(
         );
         child.once('spawn', () => {
           started = true;
-          resolve({ pid: child.pid as number, stdout: stdout.stream, stderr: stderr.stream, ownProcessGroup: false, exited });
+          const channel: ChildChannel = {
+            send: (message) => child.postMessage(message),
+            onMessage: (listener) => void child.on('message', (message) => listener(message as ToLab)),
+          };
+          resolve({ pid: child.pid as number, stdout: stdout.stream, stderr: stderr.stream, ownProcessGroup: false, exited, channel });
         });
       });
     },

@@ -2,7 +2,7 @@ import { type EventBatchType, isMethodName, type MethodName, methods } from '../
 import type { Envelope } from '../../shared/jsonRpc.js';
 import { ErrorCode, invalidParams, RpcError } from '../../shared/rpcError.js';
 import type { Subscription } from '../lab/hub/eventHub.js';
-import type { Lab, LabMethod } from '../lab/lab.js';
+import type { Caller, Lab, LabMethod } from '../lab/lab.js';
 
 /**
  * One connected client, whatever the transport: a renderer over IPC, a page or a script over the
@@ -16,6 +16,8 @@ export class RpcSession {
     private readonly lab: Lab,
     private readonly notify: (batch: EventBatchType) => boolean,
     private readonly log: (message: string) => void = (message) => console.error(message),
+    /** A lab process calling over its channel; null for clients of the protocol. */
+    private readonly caller: Caller = null,
   ) {}
 
   async call(method: string, params: unknown): Promise<Envelope> {
@@ -51,8 +53,8 @@ export class RpcSession {
         this.close();
         return {};
       default: {
-        const handler = this.lab.handlers[method as LabMethod] as (p: never) => Promise<unknown>;
-        return handler(params);
+        const handler = this.lab.handlers[method as LabMethod] as (p: never, caller: Caller) => Promise<unknown>;
+        return handler(params, this.caller);
       }
     }
   }

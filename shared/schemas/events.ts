@@ -80,6 +80,42 @@ export const eventTypes = {
     doc: 'A scenario ended, and everything it started is gone.',
     data: z.object({ runId: z.string(), reason: z.enum(['finished', 'stopped', 'failed']), detail: z.string() }),
   },
+  'queue.created': {
+    stream: 'queues',
+    source: 'inferred',
+    doc: 'A queue was made; maxsize as given (≤ 0: unbounded), cap as the lab bounds it.',
+    data: z.object({ queueId: z.string(), name: z.string(), maxsize: z.number().int(), cap: z.number().int() }),
+  },
+  'queue.put': {
+    stream: 'queues',
+    source: 'inferred',
+    doc: 'An item went into a queue; `by` is the lab process that put it (null: a protocol client); `depth` is qsize after.',
+    data: z.object({ queueId: z.string(), by: Pid.nullable(), preview: z.string(), depth: z.number().int().nonnegative() }),
+  },
+  'queue.got': {
+    stream: 'queues',
+    source: 'inferred',
+    doc: 'An item came out of a queue; `by` is who got it; `depth` is qsize after.',
+    data: z.object({ queueId: z.string(), by: Pid.nullable(), preview: z.string(), depth: z.number().int().nonnegative() }),
+  },
+  'queue.waiting': {
+    stream: 'queues',
+    source: 'inferred',
+    doc: 'A blocking put found the queue full, or a get found it empty: the caller waits.',
+    data: z.object({ queueId: z.string(), op: z.enum(['put', 'get']), by: Pid.nullable(), depth: z.number().int().nonnegative() }),
+  },
+  'queue.raised': {
+    stream: 'queues',
+    source: 'inferred',
+    doc: 'A put raised queue.Full or a get raised queue.Empty (non-blocking, or timed out).',
+    data: z.object({ queueId: z.string(), op: z.enum(['put', 'get']), by: Pid.nullable(), exception: z.enum(['Empty', 'Full']) }),
+  },
+  'queue.closed': {
+    stream: 'queues',
+    source: 'inferred',
+    doc: 'A queue was closed; whoever still waited on it got an error.',
+    data: z.object({ queueId: z.string() }),
+  },
   'process.sampled': {
     stream: 'samples',
     source: 'observed',
@@ -90,7 +126,7 @@ export const eventTypes = {
 
 export type EventType = keyof typeof eventTypes;
 /** Output and samples travel apart from lifecycle events, so a chatty process cannot push lifecycle history out. */
-export const streamNames = ['processes', 'output', 'samples'] as const;
+export const streamNames = ['processes', 'output', 'samples', 'queues'] as const;
 export const StreamName = z.enum(streamNames);
 export type StreamName = z.infer<typeof StreamName>;
 
@@ -122,7 +158,8 @@ export type EventBatch = { batch: LabEvent[]; missed: number };
 export const Snapshot = z.object({
   at: Timestamp,
   state: z.object({ processes: z.array(ProcessRow) }),
-  streams: z.record(
+  /** The streams subscribed to: all of them unless the call named some. */
+  streams: z.partialRecord(
     StreamName,
     z.object({
       /** The seq of the newest event in history; live batches continue after it. */

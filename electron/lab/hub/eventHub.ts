@@ -27,7 +27,7 @@ interface Subscriber {
   missed: number;
 }
 
-const DEFAULT_CAPACITY: Record<StreamName, number> = { processes: 4096, output: 2048, samples: 240 };
+const DEFAULT_CAPACITY: Record<StreamName, number> = { processes: 4096, output: 2048, samples: 240, queues: 2048 };
 
 export class EventHub {
   private readonly streams: Record<StreamName, EventStream>;

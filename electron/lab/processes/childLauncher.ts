@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import type { ChildChannel, ToLab } from './childMessages.js';
 
 export interface ChildExit {
   code: number | null;
@@ -14,6 +15,7 @@ export interface LaunchedChild {
   ownProcessGroup: boolean;
   /** Settles when the child has exited and been reaped, with the status waitpid gave. */
   exited: Promise<ChildExit>;
+  channel: ChildChannel;
 }
 
 /**
@@ -29,17 +31,22 @@ export const nodeChildLauncher: ChildLauncher = {
   kind: 'child_process',
   launchNode(entry, args) {
     // detached: a process group of its own, so cleanup reaches its descendants with one kill(-pgid).
-    const child = spawn(process.execPath, [entry, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     return new Promise((resolve, reject) => {
       child.once('error', reject);
       child.once('spawn', () => {
         child.off('error', reject);
         resolve({
           pid: child.pid as number,
-          stdout: child.stdout,
-          stderr: child.stderr,
+          stdout: child.stdout as Readable,
+          stderr: child.stderr as Readable,
           ownProcessGroup: true,
           exited: new Promise((settle) => child.once('exit', (code, signal) => settle({ code, signal }))),
+          channel: {
+            // A child that has just exited may still be sent to: the message is dropped, as it would be.
+            send: (message) => void (child.connected && child.send(message, (error) => error && undefined)),
+            onMessage: (listener) => void child.on('message', (message) => listener(message as ToLab)),
+          },
         });
       });
     });

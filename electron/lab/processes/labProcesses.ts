@@ -3,6 +3,7 @@ import type { LabSignal, OutputLine } from '../../../shared/schemas/process.js';
 import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
 import { procfsAvailable, readDescendants, readStat } from '../sampler/procfs.js';
+import type { Envelope } from '../../../shared/jsonRpc.js';
 import type { ChildLauncher } from './childLauncher.js';
 import { exitStatus } from './exitStatus.js';
 import type { GuardianClient } from './guardianClient.js';
@@ -29,6 +30,8 @@ export interface LabProcessesOptions {
   onSpawned: (process: LabProcess) => void;
   /** Called once it has been reaped: the kernel no longer knows the pid. */
   onExited: (process: LabProcess) => void;
+  /** Answers a call a lab process makes over its channel (a queue's put or get). */
+  onCall: (pid: number, method: string, params: Record<string, unknown>) => Promise<Envelope>;
 }
 
 /** Every process the lab has started, alive or exited, until the user clears the exited ones. */
@@ -90,6 +93,7 @@ export class LabProcesses {
     this.byPid.set(child.pid, labProcess);
     if (startKey !== null) this.options.guardian?.track({ pid: child.pid, startKey, group: child.ownProcessGroup });
     this.captureOutput(labProcess);
+    this.answerCalls(labProcess);
     void child.exited.then((exit) => this.onExit(labProcess, exit.code, exit.signal));
     this.options.onSpawned(labProcess);
     return labProcess;
@@ -177,6 +181,16 @@ export class LabProcesses {
       readable.setEncoding('utf8');
       readable.on('data', (chunk: string) => this.publish(target, target.output.write(stream, chunk, now())));
     }
+  }
+
+  private answerCalls(target: LabProcess): void {
+    const { channel } = target.child;
+    channel.onMessage((message) => {
+      if (message.kind !== 'call') return;
+      void this.options.onCall(target.pid, message.method, message.params).then((envelope) =>
+        channel.send(envelope.ok ? { kind: 'reply', id: message.id, ok: true, result: envelope.result } : { kind: 'reply', id: message.id, ok: false, error: envelope.error }),
+      );
+    });
   }
 
   private publish(target: LabProcess, lines: OutputLine[]): void {

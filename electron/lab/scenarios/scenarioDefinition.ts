@@ -11,6 +11,8 @@ export interface ScenarioContext {
   say(text: string, pid?: number): void;
   /** A fresh folder for this run (a FIFO, say), removed when the run ends. */
   tempDir(): Promise<string>;
+  /** A lab queue for this run, closed when the run ends; returns its id. */
+  createQueue(maxsize: number, name: string): string;
 }
 
 export interface ScenarioHandle {

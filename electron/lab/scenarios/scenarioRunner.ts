@@ -6,6 +6,7 @@ import type { ScenarioInfo, ScenarioRunInfo } from '../../../shared/schemas/scen
 import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
 import type { LabProcesses } from '../processes/labProcesses.js';
+import type { LabQueues } from '../queues/labQueues.js';
 import { scenarios } from './index.js';
 import type { ScenarioContext, ScenarioDefinition, ScenarioHandle } from './scenarioDefinition.js';
 
@@ -14,6 +15,7 @@ interface Run {
   definition: ScenarioDefinition;
   handle: ScenarioHandle | null;
   tempDirs: string[];
+  queues: string[];
   stopping: Promise<void> | null;
 }
 
@@ -24,6 +26,7 @@ export class ScenarioRunner {
 
   constructor(
     private readonly processes: LabProcesses,
+    private readonly queues: LabQueues,
     private readonly hub: EventHub,
     /** Ends what descends from these lab processes, orphans included. */
     private readonly endDescendants: (pids: readonly number[]) => void,
@@ -53,6 +56,7 @@ export class ScenarioRunner {
       definition,
       handle: null,
       tempDirs: [],
+      queues: [],
       stopping: null,
     };
     this.runs.set(runId, run);
@@ -85,6 +89,7 @@ export class ScenarioRunner {
       this.endDescendants(run.info.pids);
       await Promise.all(run.info.pids.map((pid) => this.processes.forceEnd(pid)));
       await Promise.all(run.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+      for (const queueId of run.queues) this.queues.close(queueId, `run ${runId} ended`);
       run.info.running = false;
       this.hub.emit('scenario.stopped', { runId, reason, detail });
     })();
@@ -111,6 +116,11 @@ export class ScenarioRunner {
         return started;
       },
       say: (text, pid) => this.hub.emit('scenario.step', { runId: run.info.runId, text, pid: pid ?? null }),
+      createQueue: (maxsize, name) => {
+        const { queueId } = this.queues.create(maxsize, name);
+        run.queues.push(queueId);
+        return queueId;
+      },
       tempDir: async () => {
         const dir = await mkdtemp(join(tmpdir(), `loopscope-${run.info.runId}-`));
         run.tempDirs.push(dir);

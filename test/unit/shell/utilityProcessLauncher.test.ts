@@ -10,9 +10,14 @@ class FakeUtilityProcess extends EventEmitter {
   pid: number | undefined;
   readonly stdout = new PassThrough();
   readonly stderr = new PassThrough();
+  readonly posted: unknown[] = [];
 
   constructor(readonly options: ForkOptions) {
     super();
+  }
+
+  postMessage(message: unknown): void {
+    this.posted.push(message);
   }
 
   spawn(pid: number): void {
@@ -79,6 +84,16 @@ describe('the utility process launcher', () => {
     const [one, two] = fake.forks.map(({ child }) => child.options);
     expect(one).toMatchObject({ stdio: 'pipe' });
     expect(one?.serviceName).not.toBe(two?.serviceName);
+  });
+
+  test('carries the lab channel over postMessage and message events', async () => {
+    const { child, launch } = await launched(electron());
+    const received: unknown[] = [];
+    launch.channel.onMessage((message) => received.push(message));
+    child.emit('message', { kind: 'taskDone', taskId: 't1', ok: true, error: null });
+    launch.channel.send({ kind: 'shutdown' });
+    expect(received).toEqual([{ kind: 'taskDone', taskId: 't1', ok: true, error: null }]);
+    expect(child.posted).toEqual([{ kind: 'shutdown' }]);
   });
 
   test('rejects when the process exits before it started', async () => {

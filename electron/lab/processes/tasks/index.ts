@@ -6,6 +6,8 @@ import { exitTask } from './exit.js';
 import { globalsTask } from './globals.js';
 import { orphanParentTask } from './orphanParent.js';
 import { printLoopTask } from './printLoop.js';
+import { queueReaderTask } from './queueReader.js';
+import { queueWriterTask } from './queueWriter.js';
 import { sigchldParentTask } from './sigchldParent.js';
 import { sleepTask } from './sleep.js';
 import type { TaskDefinition } from './taskDefinition.js';
@@ -26,4 +28,6 @@ export const builtInTasks: readonly TaskDefinition[] = [
   doubleForkParentTask,
   waitParentTask,
   sigchldParentTask,
+  queueWriterTask,
+  queueReaderTask,
 ];

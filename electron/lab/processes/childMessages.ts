@@ -1,0 +1,20 @@
+/**
+ * Messages between the lab and its Node lab processes, over child_process's IPC channel or a
+ * utility process's parentPort. A lab process reaches the lab's queues with calls; a pool worker
+ * is handed tasks and reports each one done.
+ */
+export type ToLab =
+  | { kind: 'call'; id: number; method: string; params: Record<string, unknown> }
+  | { kind: 'taskDone'; taskId: string; ok: boolean; error: string | null };
+
+export type ToChild =
+  | { kind: 'reply'; id: number; ok: true; result: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: { code: number; message: string } }
+  | { kind: 'runTask'; taskId: string; task: string; args: unknown[]; kwargs: Record<string, unknown> }
+  | { kind: 'shutdown' };
+
+/** The lab's end of one child's channel. */
+export interface ChildChannel {
+  send(message: ToChild): void;
+  onMessage(listener: (message: ToLab) => void): void;
+}

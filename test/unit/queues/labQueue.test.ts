@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { LabQueue, QUEUE_CAP } from '../../../electron/lab/queues/labQueue.js';
+import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
+
+const block = { block: true };
+const noBlock = { block: false };
+const codeOf = (promise: Promise<unknown>): Promise<number | undefined> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => (error instanceof RpcError ? error.code : undefined),
+  );
+
+describe('LabQueue, as multiprocessing.Queue', () => {
+  test('is first in, first out, and reports qsize, empty and full', async () => {
+    const queue = new LabQueue('q', 'q', 2);
+    expect([queue.qsize(), queue.empty(), queue.full()]).toEqual([0, true, false]);
+    await queue.put('A', block);
+    await queue.put('B', block);
+    expect([queue.qsize(), queue.empty(), queue.full()]).toEqual([2, false, true]);
+    expect(await queue.get(block)).toBe('A');
+    expect(await queue.get(block)).toBe('B');
+  });
+
+  test('get_nowait on an empty queue raises Empty; put_nowait on a full one raises Full', async () => {
+    const queue = new LabQueue('q', 'q', 1);
+    expect(await codeOf(queue.get(noBlock))).toBe(ErrorCode.QueueEmpty);
+    await queue.put(1, noBlock);
+    expect(await codeOf(queue.put(2, noBlock))).toBe(ErrorCode.QueueFull);
+  });
+
+  test('a blocking get waits for the next put, and says it waited', async () => {
+    const queue = new LabQueue('q', 'q', 0);
+    let waited = false;
+    const got = queue.get(block, () => (waited = true));
+    expect(waited).toBe(true);
+    await queue.put('late', block);
+    expect(await got).toBe('late');
+  });
+
+  test('a blocking put on a full queue waits for a get', async () => {
+    const queue = new LabQueue('q', 'q', 1);
+    await queue.put('first', block);
+    const second = queue.put('second', block);
+    expect(queue.waitingPuts).toBe(1);
+    expect(await queue.get(block)).toBe('first');
+    await second;
+    expect(await queue.get(block)).toBe('second');
+  });
+
+  test('timeouts raise Empty and Full and leave the line', async () => {
+    const queue = new LabQueue('q', 'q', 1);
+    expect(await codeOf(queue.get({ block: true, timeout: 0.02 }))).toBe(ErrorCode.QueueEmpty);
+    expect(queue.waitingGets).toBe(0);
+    await queue.put('x', block);
+    expect(await codeOf(queue.put('y', { block: true, timeout: 0.02 }))).toBe(ErrorCode.QueueFull);
+    expect(queue.waitingPuts).toBe(0);
+  });
+
+  test('blocked getters are served in the order they came', async () => {
+    const queue = new LabQueue('q', 'q', 0);
+    const first = queue.get(block);
+    const second = queue.get(block);
+    await queue.put(1, block);
+    await queue.put(2, block);
+    expect([await first, await second]).toEqual([1, 2]);
+  });
+
+  test('maxsize ≤ 0 is unbounded as Python says, but the lab still caps it', () => {
+    expect(new LabQueue('q', 'q', 0).capacity).toBe(QUEUE_CAP);
+    expect(new LabQueue('q', 'q', -5).capacity).toBe(QUEUE_CAP);
+    expect(new LabQueue('q', 'q', 3).capacity).toBe(3);
+  });
+
+  test('closing wakes every blocked caller with an error', async () => {
+    const queue = new LabQueue('q', 'my queue', 0);
+    const waiting = queue.get(block);
+    queue.close('gone');
+    await expect(waiting).rejects.toThrow('my queue was closed: gone');
+  });
+});
