@@ -4,9 +4,10 @@
  * docs/protocol.md loop over `methods` and `eventTypes`; nothing is declared a second time.
  */
 import { z } from 'zod';
-import { NoParams, Pid } from './schemas/common.js';
+import { NoParams, Pid, TaskArg } from './schemas/common.js';
 import { Snapshot, StreamName } from './schemas/events.js';
 import { LabSignal, OutputLine, ProcessRow, SpawnParams, TaskInfo } from './schemas/process.js';
+import { PoolInfo } from './schemas/pool.js';
 import { BlockingOptions, QueueInfo, QueueItem } from './schemas/queue.js';
 import { ScenarioInfo, ScenarioRunInfo } from './schemas/scenario.js';
 import { SystemInfo } from './schemas/system.js';
@@ -24,6 +25,8 @@ const method = <P extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<P, R>
 const PidParams = z.object({ pid: Pid }).strict();
 const QueueId = z.string().min(1).max(64);
 const QueueParams = z.object({ queueId: QueueId }).strict();
+const PoolId = z.string().min(1).max(64);
+const PoolParams = z.object({ poolId: PoolId }).strict();
 const Signalled = z.object({ pid: Pid, signal: LabSignal });
 
 export const methods = {
@@ -127,6 +130,24 @@ export const methods = {
   'queues.empty': method({ doc: 'Whether the queue holds nothing.', params: QueueParams, result: z.object({ queueId: QueueId, empty: z.boolean() }) }),
   'queues.full': method({ doc: 'Whether the queue is at its maxsize (or the lab’s cap).', params: QueueParams, result: z.object({ queueId: QueueId, full: z.boolean() }) }),
   'queues.close': method({ doc: 'Close a queue; callers still blocked on it get an error.', params: QueueParams, result: z.object({ queueId: QueueId }) }),
+  'pools.create': method({
+    doc: 'Start a pool of worker processes, as multiprocessing.Pool(processes): 1 to 64, within the cap on live processes.',
+    params: z.object({ processes: z.number().int().min(1).max(64) }).strict(),
+    result: PoolInfo,
+  }),
+  'pools.applyAsync': method({
+    doc: 'Queue a task for the next idle worker (sleep, cpu-burn, print-loop, globals, queue-put); returns at once.',
+    params: z.object({ poolId: PoolId, task: z.string().min(1).max(64), args: z.array(TaskArg).max(32).default([]), kwargs: z.record(z.string(), z.unknown()).default({}) }).strict(),
+    result: z.object({ poolId: PoolId, taskId: z.string() }),
+  }),
+  'pools.close': method({ doc: 'Take no more tasks; the workers exit once the queued ones are done.', params: PoolParams, result: PoolInfo }),
+  'pools.terminate': method({ doc: 'End the workers now (SIGTERM); queued and running tasks are cancelled.', params: PoolParams, result: PoolInfo }),
+  'pools.join': method({
+    doc: 'After close or terminate: wait until every worker has exited, or until `timeout` seconds pass, and say which.',
+    params: z.object({ poolId: PoolId, timeout: z.number().min(0).max(3600).optional() }).strict(),
+    result: z.object({ poolId: PoolId, joined: z.boolean() }),
+  }),
+  'pools.list': method({ doc: 'Every pool, with its workers and which worker ran each task, when, for how long.', params: NoParams, result: z.object({ pools: z.array(PoolInfo) }) }),
   'scenarios.list': method({
     doc: 'The scenarios the lab can run, each with what to observe and why it happens.',
     params: NoParams,

@@ -1,4 +1,4 @@
-/** How numbers read in the UI. Pure, so the renderer and (later) shared/ can use the same text. */
+/** How numbers and times read in the UI: pure, so the renderer, scripts and the lab can say them alike. */
 
 const BYTE_UNITS = ['KiB', 'MiB', 'GiB', 'TiB'] as const;
 

@@ -1,4 +1,4 @@
-import type { ExitStatus, ProcessRow } from '../../shared/schemas/process.js';
+import type { ExitStatus, ProcessRow } from './schemas/process.js';
 import { formatClock, formatDuration } from './format.js';
 
 /** What a badge says and what its tooltip explains. */

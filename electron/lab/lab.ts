@@ -18,6 +18,7 @@ import { PidusageSource } from './sampler/pidusageSource.js';
 import { procfsAvailable, readStat } from './sampler/procfs.js';
 import { observePid, ProcfsSource } from './sampler/procfsSource.js';
 import { Sampler } from './sampler/sampler.js';
+import { LabPools } from './pools/labPools.js';
 import { type Caller, LabQueues } from './queues/labQueues.js';
 import { ScenarioRunner } from './scenarios/scenarioRunner.js';
 import { detectCapabilities } from './system/capabilities.js';
@@ -53,6 +54,7 @@ export class Lab {
   readonly sampler: Sampler;
   readonly scenarios: ScenarioRunner;
   readonly queues: LabQueues;
+  readonly pools: LabPools;
   private readonly table: ProcessTable;
   private readonly guardian: GuardianClient | null;
   private readonly startedAt = now();
@@ -104,7 +106,8 @@ export class Lab {
       onError: (error) => log(`sampler: ${error.message}`),
     });
     this.queues = new LabQueues(this.hub);
-    this.scenarios = new ScenarioRunner(this.processes, this.queues, this.hub, (pids) => this.table.descendantsOf(pids).forEach(killObserved));
+    this.pools = new LabPools(this.processes, this.hub);
+    this.scenarios = new ScenarioRunner(this.processes, this.queues, this.pools, this.hub, (pids) => this.table.descendantsOf(pids).forEach(killObserved));
     this.handlers = this.createHandlers();
     if (options.subreaper) this.setSubreaper(true);
     this.sampler.start();
@@ -114,6 +117,7 @@ export class Lab {
   dispose(): Promise<void> {
     this.disposed ??= (async () => {
       await this.scenarios.dispose();
+      this.pools.dispose();
       this.queues.dispose();
       this.sampler.stop();
       await this.processes.dispose();
@@ -212,6 +216,23 @@ export class Lab {
         this.queues.close(queueId);
         return { queueId };
       },
+      'pools.create': async ({ processes }) => (await this.pools.create(processes)).info(),
+      'pools.applyAsync': async ({ poolId, task, args, kwargs }) => ({ poolId, taskId: this.pools.find(poolId).applyAsync(task, args, kwargs) }),
+      'pools.close': async ({ poolId }) => {
+        const pool = this.pools.find(poolId);
+        pool.close();
+        return pool.info();
+      },
+      'pools.terminate': async ({ poolId }) => {
+        const pool = this.pools.find(poolId);
+        pool.terminate();
+        return pool.info();
+      },
+      'pools.join': async ({ poolId, timeout }) => ({
+        poolId,
+        joined: await this.pools.find(poolId).join(timeout === undefined ? undefined : timeout * 1000),
+      }),
+      'pools.list': async () => ({ pools: this.pools.list().map((pool) => pool.info()) }),
       'scenarios.list': async () => this.scenarios.list(),
       'scenarios.run': async ({ id, params }) => ({ runId: await this.scenarios.run(id, params) }),
       'scenarios.action': async ({ runId, action }) => ({ runId, action, outcome: await this.scenarios.action(runId, action) }),

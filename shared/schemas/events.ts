@@ -80,6 +80,43 @@ export const eventTypes = {
     doc: 'A scenario ended, and everything it started is gone.',
     data: z.object({ runId: z.string(), reason: z.enum(['finished', 'stopped', 'failed']), detail: z.string() }),
   },
+  'pool.created': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'A pool started its worker processes.',
+    data: z.object({ poolId: z.string(), size: z.number().int(), workers: z.array(Pid) }),
+  },
+  'pool.taskQueued': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'apply_async queued a task; it waits for an idle worker.',
+    data: z.object({ poolId: z.string(), taskId: z.string(), task: z.string() }),
+  },
+  'pool.taskStarted': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'The pool handed a task to a worker.',
+    data: z.object({ poolId: z.string(), taskId: z.string(), workerPid: Pid }),
+  },
+  'pool.taskFinished': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'A worker finished a task (ok), raised (failed), or the task was cancelled by terminate.',
+    data: z.object({
+      poolId: z.string(),
+      taskId: z.string(),
+      workerPid: Pid.nullable(),
+      status: z.enum(['done', 'failed', 'cancelled']),
+      durationMs: z.number().nonnegative().nullable(),
+      error: z.string().nullable(),
+    }),
+  },
+  'pool.stateChanged': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'The pool was closed (no new tasks), terminated (workers killed), or joined (every worker has exited).',
+    data: z.object({ poolId: z.string(), state: z.enum(['closed', 'terminated', 'joined']) }),
+  },
   'queue.created': {
     stream: 'queues',
     source: 'inferred',

@@ -48,6 +48,11 @@ export class LabProcesses {
     return live;
   }
 
+  /** How many more live processes the cap allows. */
+  room(): number {
+    return Math.max(0, this.options.maxLive - this.liveCount);
+  }
+
   get(pid: number): LabProcess | undefined {
     return this.byPid.get(pid);
   }

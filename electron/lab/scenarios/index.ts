@@ -1,8 +1,9 @@
 import { doubleForkScenario, sigchldScenario, waitScenario } from './avoidingZombies.js';
 import { orphanScenario } from './orphan.js';
+import { poolScenario } from './pool.js';
 import { queueScenario } from './queue.js';
 import type { ScenarioDefinition } from './scenarioDefinition.js';
 import { zombieScenario } from './zombie.js';
 
 /** Every scenario, in the order the Scenarios panel lists them. */
-export const scenarios: readonly ScenarioDefinition[] = [zombieScenario, doubleForkScenario, waitScenario, sigchldScenario, orphanScenario, queueScenario];
+export const scenarios: readonly ScenarioDefinition[] = [zombieScenario, doubleForkScenario, waitScenario, sigchldScenario, orphanScenario, queueScenario, poolScenario];

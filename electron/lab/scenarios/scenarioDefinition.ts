@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ScenarioInfo } from '../../../shared/schemas/scenario.js';
+import type { LabPool } from '../pools/labPool.js';
 import type { LabProcess } from '../processes/labProcess.js';
 import type { SpawnRequest } from '../processes/labProcesses.js';
 
@@ -13,6 +14,8 @@ export interface ScenarioContext {
   tempDir(): Promise<string>;
   /** A lab queue for this run, closed when the run ends; returns its id. */
   createQueue(maxsize: number, name: string): string;
+  /** A pool for this run; its workers end with the run. */
+  createPool(size: number): Promise<LabPool>;
 }
 
 export interface ScenarioHandle {

@@ -6,6 +6,7 @@ import type { ScenarioInfo, ScenarioRunInfo } from '../../../shared/schemas/scen
 import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
 import type { LabProcesses } from '../processes/labProcesses.js';
+import type { LabPools } from '../pools/labPools.js';
 import type { LabQueues } from '../queues/labQueues.js';
 import { scenarios } from './index.js';
 import type { ScenarioContext, ScenarioDefinition, ScenarioHandle } from './scenarioDefinition.js';
@@ -27,6 +28,7 @@ export class ScenarioRunner {
   constructor(
     private readonly processes: LabProcesses,
     private readonly queues: LabQueues,
+    private readonly pools: LabPools,
     private readonly hub: EventHub,
     /** Ends what descends from these lab processes, orphans included. */
     private readonly endDescendants: (pids: readonly number[]) => void,
@@ -116,6 +118,7 @@ export class ScenarioRunner {
         return started;
       },
       say: (text, pid) => this.hub.emit('scenario.step', { runId: run.info.runId, text, pid: pid ?? null }),
+      createPool: (size) => this.pools.create(size, (worker) => run.info.pids.push(worker.pid)),
       createQueue: (maxsize, name) => {
         const { queueId } = this.queues.create(maxsize, name);
         run.queues.push(queueId);

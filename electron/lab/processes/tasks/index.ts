@@ -5,7 +5,9 @@ import { crashTask } from './crash.js';
 import { exitTask } from './exit.js';
 import { globalsTask } from './globals.js';
 import { orphanParentTask } from './orphanParent.js';
+import { poolWorkerTask } from './poolWorker.js';
 import { printLoopTask } from './printLoop.js';
+import { queuePutTask } from './queuePut.js';
 import { queueReaderTask } from './queueReader.js';
 import { queueWriterTask } from './queueWriter.js';
 import { sigchldParentTask } from './sigchldParent.js';
@@ -30,4 +32,6 @@ export const builtInTasks: readonly TaskDefinition[] = [
   sigchldParentTask,
   queueWriterTask,
   queueReaderTask,
+  queuePutTask,
+  poolWorkerTask,
 ];
