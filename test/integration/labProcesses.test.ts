@@ -103,3 +103,22 @@ describe('lab processes, on real children', () => {
     await until('every child to be gone', () => pids.every((pid) => !isRunning(pid)));
   });
 });
+
+describe('lightweight and bursty spawning', () => {
+  test('sleep-native runs the system sleep binary, not Node', async () => {
+    harness = startLab();
+    const { pid } = await harness.lab.handlers['processes.spawn']({ task: 'sleep-native', args: [], kwargs: { seconds: 30 } });
+    expect(kernelStat(pid)?.comm).toBe('sleep');
+    expect(kernelStat(pid)?.ppid).toBe(process.pid);
+  });
+
+  test('a burst of concurrent spawns gets distinct names and all start', async () => {
+    harness = startLab();
+    const { lab } = harness;
+    const spawned = await Promise.all(
+      Array.from({ length: 20 }, () => lab.handlers['processes.spawn']({ task: 'sleep-native', args: [], kwargs: { seconds: 30 } })),
+    );
+    expect(new Set(spawned.map((s) => s.name)).size).toBe(20);
+    expect(spawned.every((s) => isRunning(s.pid))).toBe(true);
+  });
+});

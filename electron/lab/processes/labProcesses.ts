@@ -4,12 +4,13 @@ import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
 import { procfsAvailable, readDescendants, readStat } from '../sampler/procfs.js';
 import type { Envelope } from '../../../shared/jsonRpc.js';
-import type { ChildLauncher } from './childLauncher.js';
+import { type ChildLauncher, type LaunchedChild, launchCommand } from './childLauncher.js';
 import { exitStatus } from './exitStatus.js';
 import type { GuardianClient } from './guardianClient.js';
 import { LabProcess } from './labProcess.js';
 import { pidExists, signalLabProcess } from './signals.js';
-import { resolveTask } from './taskCatalog.js';
+import { type ResolvedTask, resolveTask } from './taskCatalog.js';
+import { SpawnPacer } from './spawnPacer.js';
 import { encodeTaskSpec } from './taskSpec.js';
 import type { TaskArgValue } from './tasks/taskDefinition.js';
 
@@ -39,6 +40,7 @@ export class LabProcesses {
   private readonly byPid = new Map<number, LabProcess>();
   private counter = 0;
   private starting = 0;
+  private readonly pacer = new SpawnPacer();
 
   constructor(private readonly options: LabProcessesOptions) {}
 
@@ -74,19 +76,18 @@ export class LabProcesses {
       );
     }
     const resolved = resolveTask(request.task, request.args, request.kwargs, forScenario);
-    const name = request.name ?? `Process-${this.counter + 1}`;
+    // Every process takes the next number when it is made, named or not, as in Python; so concurrent spawns differ.
+    const number = ++this.counter;
+    const name = request.name ?? `Process-${number}`;
     this.starting++;
     let child;
     try {
-      child = await this.options.launcher.launchNode(this.options.taskEntry, [
-        encodeTaskSpec({ task: resolved.task.id, args: resolved.args, kwargs: resolved.kwargs }),
-      ]);
+      child = await this.pacer.run(() => this.launch(resolved));
     } catch (error) {
       throw new RpcError(ErrorCode.Internal, `Could not start ${name}: ${(error as Error).message}`);
     } finally {
       this.starting--;
     }
-    this.counter++;
     const startKey = procfsAvailable ? (readStat(child.pid)?.startTicks ?? null) : null;
     const labProcess = new LabProcess(child.pid, startKey, {
       name,
@@ -102,6 +103,14 @@ export class LabProcesses {
     void child.exited.then((exit) => this.onExit(labProcess, exit.code, exit.signal));
     this.options.onSpawned(labProcess);
     return labProcess;
+  }
+
+  private launch({ task, args, kwargs }: ResolvedTask): Promise<LaunchedChild> {
+    if (task.command) {
+      const { file, args: commandArgs } = task.command(kwargs);
+      return launchCommand(file, commandArgs);
+    }
+    return this.options.launcher.launchNode(this.options.taskEntry, [encodeTaskSpec({ task: task.id, args, kwargs })]);
   }
 
   signal(pid: number, signal: LabSignal): void {

@@ -8,5 +8,5 @@ import { decodeTaskSpec } from './taskSpec.js';
 
 const spec = decodeTaskSpec(process.argv[2] ?? '');
 const task = builtInTasks.find((candidate) => candidate.id === spec.task);
-if (!task) throw new Error(`Unknown task '${spec.task}'`);
+if (!task?.run) throw new Error(`Unknown Node task '${spec.task}'`);
 await task.run(spec.args, task.kwargs.parse(spec.kwargs));

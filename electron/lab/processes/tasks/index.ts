@@ -4,6 +4,7 @@ import { doubleForkParentTask } from './doubleForkParent.js';
 import { crashTask } from './crash.js';
 import { exitTask } from './exit.js';
 import { globalsTask } from './globals.js';
+import { nativeSleepTask } from './nativeSleep.js';
 import { orphanParentTask } from './orphanParent.js';
 import { poolWorkerTask } from './poolWorker.js';
 import { printLoopTask } from './printLoop.js';
@@ -19,6 +20,7 @@ import { zombieParentTask } from './zombieParent.js';
 /** Every built-in task, in the order the UI lists them. */
 export const builtInTasks: readonly TaskDefinition[] = [
   sleepTask,
+  nativeSleepTask,
   cpuBurnTask,
   printLoopTask,
   exitTask,

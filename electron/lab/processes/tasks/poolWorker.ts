@@ -28,7 +28,7 @@ export const poolWorkerTask = defineTask({
         queue = queue.then(async () => {
           const task = poolTasks.find((candidate) => candidate.id === message.task);
           try {
-            if (!task) throw new Error(`'${message.task}' cannot run in a pool`);
+            if (!task?.run) throw new Error(`'${message.task}' cannot run in a pool`);
             await task.run(message.args as never, task.kwargs.parse(message.kwargs));
             sendToLab({ kind: 'taskDone', taskId: message.taskId, ok: true, error: null });
           } catch (error) {

@@ -15,8 +15,10 @@ export interface TaskDefinition<K extends z.ZodObject = z.ZodObject> {
   /** Started by scenarios only, which supply what it needs (a FIFO, a queue); not offered to users directly. */
   scenarioOnly?: boolean;
   kwargs: K;
-  /** Runs inside the child process. Resolving ends the child with exit code 0. */
-  run(args: TaskArgValue[], kwargs: z.output<K>): Promise<void> | void;
+  /** Runs inside the Node child process. Resolving ends the child with exit code 0. */
+  run?(args: TaskArgValue[], kwargs: z.output<K>): Promise<void> | void;
+  /** Or: the system binary the child runs instead of Node, for processes that must cost next to nothing. */
+  command?(kwargs: z.output<K>): { file: string; args: string[] };
   /** Runs in the parent once the child has exited: a note, labelled as Loopscope's, for the output panel. */
   parentNote?: () => string;
 }
