@@ -3,9 +3,16 @@
  * so that the ratio means something even where the absolute numbers do not travel.
  */
 import { eventLatency } from './eventLatency.js';
+import { manyProcesses } from './manyProcesses.js';
 import { samplerCost } from './samplerCost.js';
+import { spawnBurst } from './spawnBurst.js';
 import { type BenchResult, report } from './stats.js';
 
-const results: BenchResult[] = [...(await samplerCost()), ...(await eventLatency())];
+const results: BenchResult[] = [
+  ...(await samplerCost()),
+  ...(await eventLatency()),
+  ...(await manyProcesses()),
+  ...(await spawnBurst()),
+];
 report(results);
 process.exitCode = results.every((result) => result.met) ? 0 : 1;

@@ -38,6 +38,7 @@ export class GuardianClient {
   close(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
+      this.child.ref(); // waiting for it must keep the app alive, or it could end before the guardian does its work
       this.child.once('exit', () => resolve());
       this.child.stdin?.end();
     });
