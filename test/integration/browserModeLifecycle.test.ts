@@ -37,6 +37,23 @@ describe('browser mode ends every process it started', () => {
     expect(kernelStat(info.mainPid)).toBeNull();
   });
 
+  test('children, grandchildren, pool workers and adopted orphans: none survives a SIGKILL of the main process', async () => {
+    const { server, client, exited } = await startServer();
+    await client.call('events.subscribe', { streams: ['processes'] });
+    await client.call('scenarios.run', { id: 'orphan', params: { childSeconds: 120, lingerMs: 700 } });
+    await client.call('scenarios.run', { id: 'zombie', params: {} });
+    await client.call('pools.create', { processes: 2 });
+    await client.call('processes.spawn', { task: 'sleep-native', kwargs: { seconds: 120 } });
+    const orphan = (await client.waitFor((e) => e.type === 'process.reparented')).data as { pid: number };
+    const { processes } = await client.call('processes.list');
+    const ours = processes.filter((p) => p.role === 'lab' || p.role === 'descendant').map((p) => p.pid);
+    expect(ours).toContain(orphan.pid);
+    expect(ours.length).toBeGreaterThanOrEqual(6); // orphan, zombie parent and child, two workers, sleep
+    server.kill('SIGKILL');
+    await exited;
+    await until('every process it started to be gone', () => ours.every((pid) => !isRunning(pid)), 15_000);
+  });
+
   test('even when the main process is killed with SIGKILL: the guardian ends them', async () => {
     const { server, client, exited } = await startServer();
     const pids = await populate(client);
