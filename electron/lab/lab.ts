@@ -17,6 +17,7 @@ import type { ProcessSource } from './sampler/observation.js';
 import { PidusageSource } from './sampler/pidusageSource.js';
 import { procfsAvailable, readStat } from './sampler/procfs.js';
 import { observePid, ProcfsSource } from './sampler/procfsSource.js';
+import { PsSource } from './sampler/psSource.js';
 import { Sampler } from './sampler/sampler.js';
 import { LabPools } from './pools/labPools.js';
 import { type Caller, LabQueues } from './queues/labQueues.js';
@@ -96,7 +97,7 @@ export class Lab {
       reapAdopted: (pid) => (this.subreaper ? reapAdopted(pid) : null),
       sampleIntervalMs,
     });
-    this.source = procfsAvailable ? new ProcfsSource() : new PidusageSource();
+    this.source = procfsAvailable ? new ProcfsSource() : process.platform === 'darwin' ? new PsSource() : new PidusageSource();
     this.sampler = new Sampler({
       source: this.source,
       rootPid: process.pid,

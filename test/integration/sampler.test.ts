@@ -105,3 +105,26 @@ describe('orphans', () => {
     await harness.waitFor('process.vanished', (e) => e.data.pid === orphan);
   });
 });
+
+describe('the ps source, used on macOS', () => {
+  test('walks the tree by ppid and reads states as ps prints them, in agreement with /proc', async () => {
+    const { PsSource } = await import('../../electron/lab/sampler/psSource.js');
+    const parent = spawn('sh', ['-c', '(exit 3) & exec sleep 30'], { stdio: 'ignore' });
+    spawned.push(parent);
+    const zombie = await until('the zombie grandchild in /proc', async () => {
+      const seen = await new ProcfsSource().sample(process.pid, []);
+      return seen.find((o) => o.ppid === parent.pid && o.state === 'Z');
+    });
+    const seen = await new PsSource().sample(process.pid, []);
+    expect(seen.find((o) => o.pid === parent.pid)).toMatchObject({ ppid: process.pid, state: 'S', name: 'sleep' });
+    expect(seen.find((o) => o.pid === zombie.pid)).toMatchObject({ ppid: parent.pid, state: 'Z' });
+  });
+
+  test('parses both BSD and procps output', async () => {
+    const { parsePs } = await import('../../electron/lab/sampler/psSource.js');
+    expect(parsePs('  412     1 Ss   /sbin/launchd\n 9001   412 Z+   (sh)\nbad line\n')).toEqual([
+      { pid: 412, ppid: 1, state: 'S', command: '/sbin/launchd' },
+      { pid: 9001, ppid: 412, state: 'Z', command: '(sh)' },
+    ]);
+  });
+});

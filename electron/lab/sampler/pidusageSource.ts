@@ -2,21 +2,36 @@ import pidusage from 'pidusage';
 import type { Observation, ProcessSource } from './observation.js';
 
 /**
- * Where there is no /proc (macOS, Windows): pidusage for the root and the pids the lab knows.
- * It cannot walk descendants or read states, so grandchildren are missing and the state is '?'.
+ * CPU and memory of these pids from pidusage, which keeps per-pid history for its CPU figures:
+ * once a pid has gone, that history is dropped (pidusage can only drop all of it).
+ */
+export class UsageReader {
+  private known = new Set<number>();
+
+  async read(pids: readonly number[]): Promise<Record<number, pidusage.Status | undefined>> {
+    const stats = pids.length > 0 ? await pidusage([...pids]).catch(() => ({}) as Record<string, pidusage.Status>) : {};
+    const alive = new Set(pids.filter((pid) => stats[pid]));
+    if ([...this.known].some((pid) => !alive.has(pid))) pidusage.clear();
+    this.known = alive;
+    return stats;
+  }
+}
+
+/**
+ * Where there is neither /proc nor a ps to lean on (Windows): pidusage for the root and the pids
+ * the lab knows. It cannot walk descendants or read states, so grandchildren are missing and the state is '?'.
  */
 export class PidusageSource implements ProcessSource {
   readonly name = 'pidusage';
-  private readonly known = new Set<number>();
+  private readonly usage = new UsageReader();
 
   async sample(rootPid: number, extraPids: readonly number[]): Promise<Observation[]> {
     const pids = [...new Set([rootPid, ...extraPids])];
-    const stats = await pidusage(pids).catch(() => ({}) as Record<string, pidusage.Status | null>);
+    const stats = await this.usage.read(pids);
     const observations: Observation[] = [];
     for (const pid of pids) {
       const stat = stats[pid];
       if (!stat) continue;
-      this.known.add(pid);
       const startTime = Math.round(stat.timestamp - stat.elapsed);
       observations.push({
         pid,
@@ -30,14 +45,6 @@ export class PidusageSource implements ProcessSource {
         rss: stat.memory,
         exitStatus: 0,
       });
-    }
-    // pidusage keeps per-pid history for its CPU figures; drop it for pids that are gone.
-    for (const pid of this.known) {
-      if (!stats[pid]) {
-        pidusage.clear();
-        this.known.clear();
-        break;
-      }
     }
     return observations;
   }

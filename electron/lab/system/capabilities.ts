@@ -28,7 +28,10 @@ export function detectCapabilities(): Capabilities {
       ? { available: true, detail: 'States, parents, CPU and memory are read from /proc/<pid>/stat.' }
       : {
           available: false,
-          detail: `No /proc on ${process.platform}: CPU and memory come from pidusage; states and grandchildren are not shown.`,
+          detail:
+            process.platform === 'darwin'
+              ? 'No /proc on macOS: parents and states come from ps, CPU and memory from pidusage.'
+              : `No /proc on ${process.platform}: CPU and memory come from pidusage; states and grandchildren are not shown.`,
         },
     packetCapture: !tcpdump
       ? { available: false, detail: 'tcpdump was not found on PATH. Install it (apt install tcpdump) to capture loopback packets.' }
