@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { defineTask } from './taskDefinition.js';
 
 /** The same idea outside Node: a SIGCHLD handler that calls waitpid until no exited child is left. */
+// The handler only records what it reaped: printing from inside it could re-enter print() when a
+// second SIGCHLD lands mid-write, which Python refuses (a reentrant call on the buffered stdout).
 const PYTHON_REAPER = `
-import os, signal, time, sys
+import os, signal, sys, time
+reaped = []
 def reap(signum, frame):
     while True:
         try:
@@ -14,14 +17,20 @@ def reap(signum, frame):
             return
         if pid == 0:
             return
-        print(f"python SIGCHLD handler reaped {pid}: exit code {os.waitstatus_to_exitcode(status)}", flush=True)
+        reaped.append((pid, os.waitstatus_to_exitcode(status)))
 signal.signal(signal.SIGCHLD, reap)
-for i in range(int(sys.argv[1])):
+children, seconds = int(sys.argv[1]), float(sys.argv[2])
+for i in range(children):
     if os.fork() == 0:
-        time.sleep(float(sys.argv[2])); os._exit(10 + i)
-deadline = time.time() + float(sys.argv[2]) + 2
-while time.time() < deadline:
-    time.sleep(0.1)
+        time.sleep(seconds)
+        os._exit(10 + i)
+printed = 0
+deadline = time.time() + seconds + 10
+while printed < children and time.time() < deadline:
+    time.sleep(0.05)
+    for pid, code in reaped[printed:]:
+        print(f"python SIGCHLD handler reaped {pid}: exit code {code}", flush=True)
+        printed += 1
 `;
 
 export const sigchldParentTask = defineTask({
