@@ -18,7 +18,7 @@ const schemaText = (schema: z.ZodType, io: 'input' | 'output'): string =>
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
 function methodsSection(): string {
-  const table = ['| method | what it does |', '|---|---|', ...methodNames.map((name) => `| [\`${name}\`](#${name.replace('.', '')}) | ${cell(methods[name].doc)} |`)];
+  const table = ['| method | what it does |', '|---|---|', ...methodNames.map((name) => `| [\`${name}\`](#${name.replace('.', '').toLowerCase()}) | ${cell(methods[name].doc)} |`)];
   const details = methodNames.map((name) => {
     const spec = methods[name];
     return [

@@ -1,5 +1,6 @@
 /**
- * Browser mode: `npm run web -- [--port N] [--token T] [--max-processes N]`. Serves the built renderer and
+ * Browser mode: `npm run web -- [--port N] [--max-processes N]`, with LOOPSCOPE_TOKEN in the
+ * environment to keep one token across restarts (an argument would show in every user's ps). Serves the built renderer and
  * the lab over a WebSocket on 127.0.0.1, prints one line with the URL, and on SIGINT or SIGTERM
  * ends every process it started before it exits.
  */
@@ -22,7 +23,6 @@ function options(): ServeOptions {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '5178' },
-      token: { type: 'string' },
       'max-processes': { type: 'string', default: '256' },
     },
   });
@@ -30,9 +30,9 @@ function options(): ServeOptions {
   const maxProcesses = Number(values['max-processes']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535 (0: any free port), got ${values.port}`);
   if (!Number.isInteger(maxProcesses) || maxProcesses < 1) throw new Error(`--max-processes must be a positive integer, got ${values['max-processes']}`);
-  const { token } = values;
+  const token = process.env.LOOPSCOPE_TOKEN || undefined;
   if (token !== undefined && !/^[\w-]{22,128}$/.test(token)) {
-    throw new Error('--token must be 22 to 128 characters of A-Z, a-z, 0-9, _ and - (for example: openssl rand -base64 24 | tr +/ -_)');
+    throw new Error('LOOPSCOPE_TOKEN must be 22 to 128 characters of A-Z, a-z, 0-9, _ and - (for example: openssl rand -base64 24 | tr +/ -_)');
   }
   return { port, maxProcesses, token };
 }

@@ -12,7 +12,7 @@ import { BlockingOptions, QueueInfo, QueueItem } from './schemas/queue.js';
 import { ScenarioInfo, ScenarioRunInfo } from './schemas/scenario.js';
 import { SystemInfo } from './schemas/system.js';
 
-export { eventTypes, EventBatch, LabEventSchema, streamNames } from './schemas/events.js';
+export { eventTypes, LabEventSchema, streamNames } from './schemas/events.js';
 export type { EventBatch as EventBatchType, EventData, EventType, LabEvent, Snapshot, StreamName } from './schemas/events.js';
 
 interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
@@ -136,7 +136,7 @@ export const methods = {
     result: PoolInfo,
   }),
   'pools.applyAsync': method({
-    doc: 'Queue a task for the next idle worker (sleep, cpu-burn, print-loop, globals, queue-put); returns at once.',
+    doc: 'Queue a task for the next idle worker; only tasks that return can run in a pool (not exit or crash). Returns at once.',
     params: z.object({ poolId: PoolId, task: z.string().min(1).max(64), args: z.array(TaskArg).max(32).default([]), kwargs: z.record(z.string(), z.unknown()).default({}) }).strict(),
     result: z.object({ poolId: PoolId, taskId: z.string() }),
   }),

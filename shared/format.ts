@@ -37,3 +37,14 @@ export function formatClock(at: number): string {
 }
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+/** An age in whole seconds, as a counter that ticks reads best: 0 s, 12 s, then 4m 05s, 2h 03m. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  return seconds < 60 ? `${seconds} s` : formatDuration(seconds * 1000);
+}
+
+/** Time of day to the second, for axis labels: 14:03:07. */
+export function formatTimeOfDay(at: number): string {
+  return formatClock(at).slice(0, 8);
+}

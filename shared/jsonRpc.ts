@@ -15,11 +15,6 @@ export interface JsonRpcRequest {
 export type JsonRpcResponse =
   | { jsonrpc: '2.0'; id: RequestId | null; result: unknown }
   | { jsonrpc: '2.0'; id: RequestId | null; error: RpcErrorObject };
-export interface JsonRpcNotification {
-  jsonrpc: '2.0';
-  method: string;
-  params: unknown;
-}
 
 /** The result or error of one call, as the transports carry it (Electron IPC would drop an Error's fields). */
 export type Envelope = { ok: true; result: unknown } | { ok: false; error: RpcErrorObject };

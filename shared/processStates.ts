@@ -46,13 +46,22 @@ export function stateBadge(row: ProcessRow): Badge {
 
 const describeExit = ({ code, signal }: ExitStatus): string => (signal ? `the end by ${signal}` : `exit code ${code ?? '?'}`);
 
-/** An orphan: its parent exited and the kernel gave it a new one, outside the app's tree. */
+/** An orphan: its parent exited and the kernel gave it a new one. It sits under its adopter's group, which names it. */
 export function adoptionBadge(row: ProcessRow): Badge | null {
   if (!row.adoptedBy) return null;
   const { pid, name } = row.adoptedBy;
   return {
-    label: `orphan → ${name} (${pid})`,
-    explanation: `Its parent exited, and the kernel made ${name} (pid ${pid}) its parent: pid 1, or the nearest child subreaper, adopts orphans.`,
+    label: 'adopted',
+    explanation: `An orphan: its parent exited, and the kernel made ${name} (pid ${pid}) its parent (observed: the ppid in /proc/<pid>/stat). pid 1, or the nearest child subreaper, adopts orphans.`,
+  };
+}
+
+/** The node that gathers the orphans one process adopted. */
+export function adopterBadge(adopter: { pid: number; name: string }, mainPid: number | null): Badge {
+  const who = adopter.pid === mainPid ? 'Loopscope itself, as child subreaper' : adopter.pid === 1 ? 'init, pid 1' : 'the nearest child subreaper';
+  return {
+    label: `Adopted by pid ${adopter.pid} (${adopter.name})`,
+    explanation: `Orphans whose parent exited: the kernel re-parented them to ${who}, which now has to reap them (observed in /proc/<pid>/stat).`,
   };
 }
 

@@ -17,7 +17,6 @@ export const ErrorCode = {
   /** queue.Full: no room to put without blocking, or none came before the timeout. */
   QueueFull: -32011,
 } as const;
-export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export interface RpcErrorObject {
   code: number;

@@ -1,61 +1,56 @@
-import { type EventBatchType, isMethodName, type MethodName, methods } from '../../shared/contract.js';
+import { type EventBatchType, methods } from '../../shared/contract.js';
 import type { Envelope } from '../../shared/jsonRpc.js';
-import { ErrorCode, invalidParams, RpcError } from '../../shared/rpcError.js';
+import { invalidParams, RpcError } from '../../shared/rpcError.js';
+import { dispatch } from '../lab/dispatch.js';
 import type { Subscription } from '../lab/hub/eventHub.js';
-import type { Caller, Lab, LabMethod } from '../lab/lab.js';
+import type { Lab } from '../lab/lab.js';
 
 /**
  * One connected client, whatever the transport: a renderer over IPC, a page or a script over the
- * WebSocket. It validates every call against the contract, answers the event methods itself, and
- * turns every failure into an error object — a bad call never throws past this point.
+ * WebSocket. It answers the event methods itself (a subscription is per client) and hands every
+ * other call to the lab's dispatcher. When the client goes, its blocked calls stop waiting.
  */
 export class RpcSession {
   private subscription: Subscription | undefined;
+  private readonly presence = new AbortController();
 
   constructor(
     private readonly lab: Lab,
     private readonly notify: (batch: EventBatchType) => boolean,
     private readonly log: (message: string) => void = (message) => console.error(message),
-    /** A lab process calling over its channel; null for clients of the protocol. */
-    private readonly caller: Caller = null,
   ) {}
 
-  async call(method: string, params: unknown): Promise<Envelope> {
-    try {
-      return { ok: true, result: await this.dispatch(method, params) };
-    } catch (error) {
-      if (error instanceof RpcError) return { ok: false, error: error.toObject() };
-      this.log(`internal error in ${method}: ${(error as Error).stack ?? String(error)}`);
-      return { ok: false, error: { code: ErrorCode.Internal, message: `Internal error in ${method}: ${(error as Error).message}` } };
-    }
+  call(method: string, params: unknown): Promise<Envelope> {
+    if (method === 'events.subscribe') return this.answer(() => this.subscribe(params));
+    if (method === 'events.unsubscribe') return this.answer(() => (this.unsubscribe(), {}));
+    return dispatch(this.lab.handlers, method, params, { pid: null, signal: this.presence.signal }, this.log);
   }
 
+  /** The client has gone: no more events, and whatever it still waits for is called off. */
   close(): void {
+    this.unsubscribe();
+    this.presence.abort();
+  }
+
+  private subscribe(rawParams: unknown): unknown {
+    const parsed = methods['events.subscribe'].params.safeParse(rawParams ?? {});
+    if (!parsed.success) throw invalidParams(parsed.error.issues);
+    this.unsubscribe();
+    this.subscription = this.lab.hub.subscribe(this.notify, parsed.data.streams);
+    return this.subscription.snapshot;
+  }
+
+  private unsubscribe(): void {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
   }
 
-  private async dispatch(method: string, rawParams: unknown): Promise<unknown> {
-    if (!isMethodName(method)) {
-      throw new RpcError(ErrorCode.MethodNotFound, `Method not found: '${method}'. See docs/protocol.md for the methods.`);
-    }
-    const parsed = methods[method].params.safeParse(rawParams ?? {});
-    if (!parsed.success) throw invalidParams(parsed.error.issues);
-    const params = parsed.data as never;
-    switch (method as MethodName) {
-      case 'events.subscribe': {
-        this.close();
-        const streams = (parsed.data as { streams?: Parameters<Lab['hub']['subscribe']>[1] }).streams;
-        this.subscription = this.lab.hub.subscribe(this.notify, streams);
-        return this.subscription.snapshot;
-      }
-      case 'events.unsubscribe':
-        this.close();
-        return {};
-      default: {
-        const handler = this.lab.handlers[method as LabMethod] as (p: never, caller: Caller) => Promise<unknown>;
-        return handler(params, this.caller);
-      }
+  private async answer(run: () => unknown): Promise<Envelope> {
+    try {
+      return { ok: true, result: run() };
+    } catch (error) {
+      if (error instanceof RpcError) return { ok: false, error: error.toObject() };
+      throw error;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 
-export const TOKEN_COOKIE = 'loopscope_token';
+/** Per port: cookies are shared across the ports of one host, and two instances must not overwrite each other's. */
+export const tokenCookieName = (port: number): string => `loopscope_token_${port}`;
 
 export interface AuthContext {
   token: string;
@@ -31,7 +32,7 @@ export function authorize(request: RequestFacts, context: AuthContext): 'enter' 
     if (!sameToken(queryToken, context.token)) return 'forbid';
     return url.pathname === '/' ? 'enter' : 'allow';
   }
-  return sameToken(cookieValue(request.cookie, TOKEN_COOKIE), context.token) ? 'allow' : 'forbid';
+  return sameToken(cookieValue(request.cookie, tokenCookieName(context.port)), context.token) ? 'allow' : 'forbid';
 }
 
 export function cookieValue(header: string | undefined, name: string): string | null {
@@ -49,4 +50,4 @@ function sameToken(candidate: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const tokenCookie = (token: string): string => `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export const tokenCookie = (token: string, port: number): string => `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;

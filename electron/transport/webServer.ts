@@ -5,6 +5,7 @@ import sirv from 'sirv';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { EventBatchType } from '../../shared/contract.js';
 import { type JsonRpcResponse, MAX_FRAME_BYTES, parseFrame, toResponse } from '../../shared/jsonRpc.js';
+import { ErrorCode } from '../../shared/rpcError.js';
 import type { Lab } from '../lab/lab.js';
 import { contentSecurityPolicy } from '../shell/contentSecurityPolicy.js';
 import { RpcSession } from './rpcSession.js';
@@ -57,7 +58,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const verdict = authorize(facts(request), { token, port });
     if (verdict === 'forbid' || (request.method !== 'GET' && request.method !== 'HEAD')) return forbid(response);
     if (verdict === 'enter') {
-      response.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': tokenCookie(token), Location: '/' });
+      response.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': tokenCookie(token, port), Location: '/' });
       return response.end();
     }
     assets(request, response, () => forbid(response));
@@ -116,7 +117,7 @@ function serveClient(ws: WebSocket, lab: Lab, log: (message: string) => void): v
   ws.on('message', (data: RawData, isBinary) => {
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
     if (isBinary) {
-      send({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'Invalid Request: send JSON-RPC as text frames' } });
+      send({ jsonrpc: '2.0', id: null, error: { code: ErrorCode.InvalidRequest, message: 'Invalid Request: send JSON-RPC as text frames' } });
       return;
     }
     void answerFrame(session, bytes.toString('utf8'), bytes.byteLength).then((reply) => reply && send(reply));

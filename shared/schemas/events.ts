@@ -185,11 +185,7 @@ const eventSchemas = Object.entries(eventTypes).map(([type, spec]) =>
 );
 export const LabEventSchema = z.union(eventSchemas).meta({ id: 'LabEvent' });
 
-export const EventBatch = z.object({
-  batch: z.array(LabEventSchema),
-  /** Events this client did not receive since its previous batch (its buffer overflowed while it was slow). */
-  missed: z.number().int().nonnegative(),
-});
+/** One `events` notification: what arrived since the last, and how many events this client missed meanwhile. */
 export type EventBatch = { batch: LabEvent[]; missed: number };
 
 export const Snapshot = z.object({

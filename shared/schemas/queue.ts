@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** What a queue holds: any JSON value, as a pickled object would be in Python; its size is bounded by the lab. */
-export const QueueItem = z.json();
+export const QueueItem = z.json().meta({ id: 'JsonValue' });
+export type JsonValue = z.infer<typeof QueueItem>;
 
 export const QueueInfo = z
   .object({

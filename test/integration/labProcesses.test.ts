@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
-import { type LabHarness, startLab } from '../support/labHarness.js';
+import { labPerTest } from '../support/labHarness.js';
 import { until } from '../support/poll.js';
 import { isRunning, kernelStat } from '../support/procfsProbe.js';
 
-let harness: LabHarness | undefined;
-afterEach(async () => {
-  await harness?.lab.dispose();
-  harness = undefined;
-});
+const newLab = labPerTest();
 
 const rejection = async (promise: Promise<unknown>): Promise<RpcError> => {
   const error = await promise.then(() => undefined, (e: unknown) => e);
@@ -18,7 +14,7 @@ const rejection = async (promise: Promise<unknown>): Promise<RpcError> => {
 
 describe('lab processes, on real children', () => {
   test('a spawned child is listed with its kernel ppid and state, then terminated and kept as exited', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { lab } = harness;
     const { pid, name } = await lab.handlers['processes.spawn']({ task: 'sleep', args: [], kwargs: { seconds: 60 } });
     expect(name).toBe('Process-1');
@@ -44,7 +40,7 @@ describe('lab processes, on real children', () => {
   });
 
   test('captures output and the exit code', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { lab } = harness;
     const { pid } = await lab.handlers['processes.spawn']({ task: 'print-loop', args: ['hello', 3], kwargs: { intervalMs: 0, colour: 'blue' } });
     const exited = await harness.waitFor('process.exited', (e) => e.data.pid === pid);
@@ -60,7 +56,7 @@ describe('lab processes, on real children', () => {
   });
 
   test('names processes Process-N and honours a given name', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { lab } = harness;
     const first = await lab.handlers['processes.spawn']({ task: 'exit', args: [], kwargs: {} });
     const named = await lab.handlers['processes.spawn']({ task: 'exit', args: [], kwargs: {}, name: 'reader' });
@@ -69,7 +65,7 @@ describe('lab processes, on real children', () => {
   });
 
   test('holds the cap on live processes, with a message that says what to do', async () => {
-    harness = startLab({ maxLiveProcesses: 2 });
+    const harness = newLab({ maxLiveProcesses: 2 });
     const { lab } = harness;
     await lab.handlers['processes.spawn']({ task: 'sleep', args: [], kwargs: { seconds: 60 } });
     await lab.handlers['processes.spawn']({ task: 'sleep', args: [], kwargs: { seconds: 60 } });
@@ -79,7 +75,7 @@ describe('lab processes, on real children', () => {
   });
 
   test('never signals a process it did not start, nor one that has exited', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { lab } = harness;
     const notOurs = await rejection(lab.handlers['processes.terminate']({ pid: process.ppid }));
     expect(notOurs.code).toBe(ErrorCode.NotPermitted);
@@ -93,7 +89,7 @@ describe('lab processes, on real children', () => {
   });
 
   test('dispose ends every live process it started', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { lab } = harness;
     const pids = await Promise.all(
       [1, 2, 3].map(async () => (await lab.handlers['processes.spawn']({ task: 'sleep', args: [], kwargs: { seconds: 60 } })).pid),
@@ -106,14 +102,14 @@ describe('lab processes, on real children', () => {
 
 describe('lightweight and bursty spawning', () => {
   test('sleep-native runs the system sleep binary, not Node', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { pid } = await harness.lab.handlers['processes.spawn']({ task: 'sleep-native', args: [], kwargs: { seconds: 30 } });
     expect(kernelStat(pid)?.comm).toBe('sleep');
     expect(kernelStat(pid)?.ppid).toBe(process.pid);
   });
 
   test('a burst of concurrent spawns gets distinct names and all start', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { lab } = harness;
     const spawned = await Promise.all(
       Array.from({ length: 20 }, () => lab.handlers['processes.spawn']({ task: 'sleep-native', args: [], kwargs: { seconds: 30 } })),

@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LabEvent } from '../../shared/contract.js';
-import { type LabHarness, startLab } from '../support/labHarness.js';
+import { type LabHarness, labPerTest } from '../support/labHarness.js';
 import { until } from '../support/poll.js';
 import { isRunning, kernelStat } from '../support/procfsProbe.js';
 
-let harness: LabHarness | undefined;
-afterEach(async () => {
-  await harness?.lab.dispose();
-  harness = undefined;
-});
+const newLab = labPerTest();
 
 async function runToTheEnd(h: LabHarness, id: string, params: Record<string, unknown>): Promise<{ parentPid: number; runId: string }> {
   const { runId } = await h.lab.handlers['scenarios.run']({ id, params });
@@ -17,14 +13,22 @@ async function runToTheEnd(h: LabHarness, id: string, params: Record<string, unk
   return { parentPid, runId };
 }
 
-/** Every pid the sampler saw under `parentPid`, and whether any of them was ever in state Z. */
+/**
+ * Every pid the sampler saw whose parent is `parentPid` or its Python reaper (which forks its own
+ * children), and which of them were ever Z. Not deeper: an `sh -c 'sleep; exit'` child reaps its
+ * own sleep, which is a zombie for an instant, and that is sh's business, not the lesson's.
+ */
 function childrenSeen(h: LabHarness, parentPid: number): { pids: Set<number>; zombies: number[] } {
+  const parents = new Set([parentPid]);
+  for (const event of h.events) {
+    if (event.type === 'process.appeared' && event.data.row.ppid === parentPid && /python/.test(event.data.row.command)) parents.add(event.data.row.pid);
+  }
   const pids = new Set<number>();
   const zombies: number[] = [];
   for (const event of h.events) {
     if (event.type !== 'process.sampled') continue;
     for (const sample of event.data.samples) {
-      if (sample.ppid !== parentPid) continue;
+      if (!parents.has(sample.ppid)) continue;
       pids.add(sample.pid);
       if (sample.state === 'Z') zombies.push(sample.pid);
     }
@@ -34,7 +38,7 @@ function childrenSeen(h: LabHarness, parentPid: number): { pids: Set<number>; zo
 
 describe('the three classic ways to avoid zombies: no Z appears', () => {
   test('wait: the parent blocks in waitpid, and every child is reaped as it exits', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { parentPid } = await runToTheEnd(harness, 'wait', { children: 3, childSeconds: 0.3 });
     const seen = childrenSeen(harness, parentPid);
     expect(seen.pids.size).toBeGreaterThan(0); // the sampler did see the children run
@@ -44,7 +48,7 @@ describe('the three classic ways to avoid zombies: no Z appears', () => {
   });
 
   test('sigchld: a SIGCHLD handler reaps each child — libuv’s, and Python’s where python3 exists', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { parentPid } = await runToTheEnd(harness, 'sigchld', { children: 3, childSeconds: 0.3 });
     const seen = childrenSeen(harness, parentPid);
     expect(seen.pids.size).toBeGreaterThan(0);
@@ -58,7 +62,7 @@ describe('the three classic ways to avoid zombies: no Z appears', () => {
   });
 
   test('double fork: the middle child is reaped at once and the worker is adopted outside the tree', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { runId } = await harness.lab.handlers['scenarios.run']({ id: 'double-fork', params: { workerSeconds: 3 } });
     const parentPid = harness.lab.scenarios.list().runs.find((run) => run.runId === runId)?.pids[0] as number;
     const { lines } = await until('the parent to report its worker', async () => {
@@ -79,7 +83,7 @@ describe('the three classic ways to avoid zombies: no Z appears', () => {
 
 describe('scenario orphan', () => {
   test('the orphan’s ppid changes to its adopter, and stopping the scenario ends it', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { runId } = await harness.lab.handlers['scenarios.run']({ id: 'orphan', params: { childSeconds: 60, lingerMs: 800 } });
     const parentPid = harness.lab.scenarios.list().runs.find((run) => run.runId === runId)?.pids[0] as number;
     const appeared = await harness.waitFor('process.appeared', (e) => e.data.row.ppid === parentPid);
@@ -93,7 +97,7 @@ describe('scenario orphan', () => {
   });
 
   test('quitting the lab ends an orphan too', async () => {
-    harness = startLab();
+    const harness = newLab();
     await harness.lab.handlers['scenarios.run']({ id: 'orphan', params: { childSeconds: 60, lingerMs: 500 } });
     const reparented = await harness.waitFor('process.reparented', () => true);
     expect(isRunning(reparented.data.pid)).toBe(true);
@@ -104,7 +108,7 @@ describe('scenario orphan', () => {
 
 describe('Loopscope as the child subreaper', () => {
   test('the orphan is re-parented to Loopscope itself, which says so and reaps it by pid', async () => {
-    harness = startLab({ subreaper: true });
+    const harness = newLab({ subreaper: true });
     const { lab } = harness;
     expect((await lab.handlers['system.info']({})).subreaper).toBe(true);
     const { runId } = await lab.handlers['scenarios.run']({ id: 'orphan', params: { childSeconds: 1.5, lingerMs: 400 } });

@@ -1,22 +1,18 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { RpcSession } from '../../electron/transport/rpcSession.js';
 import { ErrorCode } from '../../shared/rpcError.js';
-import { type LabHarness, startLab } from '../support/labHarness.js';
+import { type LabHarness, labPerTest } from '../support/labHarness.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
 
-let harness: LabHarness | undefined;
-afterEach(async () => {
-  await harness?.lab.dispose();
-  harness = undefined;
-});
+const newLab = labPerTest();
 
 const spawnSleep = async (h: LabHarness): Promise<number> =>
   (await h.lab.handlers['processes.spawn']({ task: 'sleep', args: [], kwargs: { seconds: 60 } })).pid;
 
 describe('the multiprocessing-style Process API', () => {
   test('join with a timeout says it timed out; after terminate it says exited, with exitcode -15', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { handlers } = harness.lab;
     const pid = await spawnSleep(harness);
     expect(await handlers['processes.isAlive']({ pid })).toEqual({ pid, alive: true });
@@ -28,14 +24,14 @@ describe('the multiprocessing-style Process API', () => {
   });
 
   test('kill ends it with SIGKILL: exitcode -9', async () => {
-    harness = startLab();
+    const harness = newLab();
     const pid = await spawnSleep(harness);
     await harness.lab.handlers['processes.kill']({ pid });
     expect(await harness.lab.handlers['processes.join']({ pid })).toMatchObject({ exited: true, exitcode: -9 });
   });
 
   test('STOP shows T in /proc and CONT takes it back; INT ends it with -2', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { handlers } = harness.lab;
     const pid = await spawnSleep(harness);
     await handlers['processes.signal']({ pid, signal: 'SIGSTOP' });
@@ -48,7 +44,7 @@ describe('the multiprocessing-style Process API', () => {
   });
 
   test('a crash exits 1 with the stack trace on stderr', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { handlers } = harness.lab;
     const { pid } = await handlers['processes.spawn']({ task: 'crash', args: [], kwargs: { afterMs: 0, message: 'boom at last' } });
     expect(await handlers['processes.join']({ pid })).toMatchObject({ exited: true, exitcode: 1 });
@@ -57,7 +53,7 @@ describe('the multiprocessing-style Process API', () => {
   });
 
   test("globals: the child counts to 3 in its own copy, the parent's stays 0", async () => {
-    harness = startLab();
+    const harness = newLab();
     const { handlers } = harness.lab;
     const { pid } = await handlers['processes.spawn']({ task: 'globals', args: [], kwargs: { times: 3 } });
     await handlers['processes.join']({ pid });
@@ -71,7 +67,7 @@ describe('the multiprocessing-style Process API', () => {
   });
 
   test('alloc grows the RSS the kernel reports by about what it holds', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { handlers } = harness.lab;
     const { pid } = await handlers['processes.spawn']({ task: 'alloc', args: [], kwargs: { mib: 128, seconds: 30 } });
     await harness.waitFor('process.output', (e) => e.data.pid === pid);
@@ -88,7 +84,7 @@ describe('bad calls to the Process API', () => {
     ['a signal the lab does not send', 'processes.signal', { pid: 1, signal: 'SIGSEGV' }, ErrorCode.InvalidParams, /signal: Invalid option/],
     ['signalling a process it did not start', 'processes.signal', { pid: 1, signal: 'SIGSTOP' }, ErrorCode.NotPermitted, /not a process Loopscope started/],
   ])('%s', async (_case, method, params, code, message) => {
-    harness = startLab();
+    const harness = newLab();
     const session = new RpcSession(harness.lab, () => true);
     const reply = await session.call(method, params);
     expect(reply).toMatchObject({ ok: false, error: { code } });

@@ -2,17 +2,13 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { RpcSession } from '../../electron/transport/rpcSession.js';
 import type { LabEvent } from '../../shared/contract.js';
 import { ErrorCode } from '../../shared/rpcError.js';
-import { type LabHarness, startLab } from '../support/labHarness.js';
+import { labPerTest } from '../support/labHarness.js';
 
-let harness: LabHarness | undefined;
-afterEach(async () => {
-  await harness?.lab.dispose();
-  harness = undefined;
-});
+const newLab = labPerTest();
 
 describe('queues between real processes', () => {
   test('scenario queue: the writer puts A, B, C; the reader gets them in order; every put and get is an event with the depth', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { lab } = harness;
     const { runId } = await lab.handlers['scenarios.run']({ id: 'queue', params: { maxPauseMs: 150 } });
     const [readerPid, writerPid] = lab.scenarios.list().runs.find((run) => run.runId === runId)?.pids ?? [];
@@ -31,7 +27,7 @@ describe('queues between real processes', () => {
   });
 
   test('the Queue API over the protocol: put, get, qsize, empty, full, nowait and timeouts', async () => {
-    harness = startLab();
+    const harness = newLab();
     const session = new RpcSession(harness.lab, () => true);
     const call = async (method: string, params: Record<string, unknown>) => session.call(method, params);
     const created = await call('queues.create', { maxsize: 2 });
@@ -58,18 +54,44 @@ describe('queues between real processes', () => {
     ['a negative timeout', 'queues.get', { queueId: 'queue-1', timeout: -1 }, ErrorCode.InvalidParams],
     ['an item that is not JSON', 'queues.put', { queueId: 'queue-1', item: undefined }, ErrorCode.InvalidParams],
   ])('refuses %s', async (_case, method, params, code) => {
-    harness = startLab();
+    const harness = newLab();
     const session = new RpcSession(harness.lab, () => true);
     await session.call('queues.create', {});
     expect(await session.call(method, params)).toMatchObject({ ok: false, error: { code } });
   });
 
   test('refuses an item over 64 KiB', async () => {
-    harness = startLab();
+    const harness = newLab();
     const session = new RpcSession(harness.lab, () => true);
     await session.call('queues.create', {});
     const reply = await session.call('queues.put', { queueId: 'queue-1', item: 'x'.repeat(70_000) });
     expect(reply).toMatchObject({ ok: false, error: { code: ErrorCode.InvalidParams } });
     if (!reply.ok) expect(reply.error.message).toMatch(/exceeds the 65536-byte limit/);
+  });
+});
+
+describe('robustness', () => {
+  test('a queue a client closed does not keep its scenario from stopping', async () => {
+    const harness = newLab();
+    const { lab } = harness;
+    const { runId } = await lab.handlers['scenarios.run']({ id: 'queue', params: { maxPauseMs: 5000 } });
+    const { queues } = await lab.handlers['queues.list']({});
+    await lab.handlers['queues.close']({ queueId: queues[0]?.queueId as string });
+    await lab.handlers['scenarios.stop']({ runId });
+    const stopped = await harness.waitFor('scenario.stopped', (e) => e.data.runId === runId);
+    expect(stopped.data.reason).toBe('stopped');
+    expect(lab.scenarios.list().runs.find((run) => run.runId === runId)?.running).toBe(false);
+  });
+
+  test('a client blocked in get() is called off when it goes away; the next item is not lost to it', async () => {
+    const harness = newLab();
+    const { queueId } = await harness.lab.handlers['queues.create']({ maxsize: 0 });
+    const leaving = new RpcSession(harness.lab, () => true);
+    const blocked = leaving.call('queues.get', { queueId });
+    await harness.waitFor('queue.waiting', (e) => e.data.queueId === queueId);
+    leaving.close(); // its socket closed
+    expect(await blocked).toMatchObject({ ok: false, error: { message: expect.stringMatching(/went away/) } });
+    await harness.lab.handlers['queues.put']({ queueId, item: 'kept', block: true });
+    expect(await harness.lab.handlers['queues.getNowait']({ queueId })).toMatchObject({ item: 'kept' });
   });
 });

@@ -2,21 +2,19 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import pidusage from 'pidusage';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ProcfsSource } from '../../electron/lab/sampler/procfsSource.js';
-import { type LabHarness, startLab } from '../support/labHarness.js';
+import { labPerTest } from '../support/labHarness.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
 
 const spawned: ChildProcess[] = [];
-let harness: LabHarness | undefined;
-afterEach(async () => {
+const newLab = labPerTest();
+afterEach(() => {
   for (const child of spawned.splice(0)) child.kill('SIGKILL');
-  await harness?.lab.dispose();
-  harness = undefined;
 });
 
 describe('the sampler, against what the kernel and pidusage report', () => {
   test('CPU and memory of a busy child agree with pidusage', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { pid } = await harness.lab.handlers['processes.spawn']({ task: 'cpu-burn', args: [], kwargs: { ms: 20_000 } });
     const source = new ProcfsSource();
     await source.sample(pid, []);
@@ -26,7 +24,8 @@ describe('the sampler, against what the kernel and pidusage report', () => {
     const [ours] = await source.sample(pid, []); // …and the second one a second later
     const theirs = await pidusage(pid);
     pidusage.clear();
-    expect(ours?.cpu).toBeGreaterThan(50);
+    // Other test files burn CPU in parallel on two cores: "busy" is all that can be asked; the oracle is pidusage.
+    expect(ours?.cpu).toBeGreaterThan(20);
     expect(Math.abs((ours?.cpu ?? 0) - theirs.cpu)).toBeLessThan(15);
     // RSS moves while V8 works; both read field 24 of /proc/<pid>/stat within a millisecond.
     expect(Math.abs((ours?.rss ?? 0) - theirs.memory) / theirs.memory).toBeLessThan(0.05);
@@ -45,12 +44,15 @@ describe('the sampler, against what the kernel and pidusage report', () => {
     expect(kernelStat(zombie.pid)?.state).toBe('Z');
     expect(zombie.exitStatus >> 8).toBe(3); // waitpid's encoding: the code in the second byte
     expect(zombie.command).toMatch(/^\[sh\]$/); // a zombie has no command line left, only its comm
-    const all = await source.sample(process.pid, []);
-    expect(all.find((o) => o.pid === parentPid)).toMatchObject({ ppid: process.pid, name: 'sleep', state: 'S' });
+    // The zombie can appear before its parent has exec'd sleep: wait for the parent to become sleep.
+    const parentSeen = await until('the parent to be sleep', async () =>
+      (await source.sample(process.pid, [])).find((o) => o.pid === parentPid && o.name === 'sleep' && o.state === 'S'),
+    );
+    expect(parentSeen.ppid).toBe(process.pid);
   });
 
   test('the lab reports processes it did not start as they appear and vanish', async () => {
-    harness = startLab();
+    const harness = newLab();
     const child = spawn('sleep', ['30'], { stdio: 'ignore' });
     spawned.push(child);
     const appeared = await harness.waitFor('process.appeared', (e) => e.data.row.pid === child.pid);
@@ -60,7 +62,7 @@ describe('the sampler, against what the kernel and pidusage report', () => {
   });
 
   test('reports a state change the kernel shows (stopped, then running again)', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { pid } = await harness.lab.handlers['processes.spawn']({ task: 'sleep', args: [], kwargs: { seconds: 60 } });
     await harness.waitFor('process.sampled', (e) => e.data.samples.some((s) => s.pid === pid && s.state === 'S'));
     process.kill(pid, 'SIGSTOP');
@@ -76,7 +78,7 @@ describe('the pidusage source, used where there is no /proc', () => {
     const child = spawn('sleep', ['30'], { stdio: 'ignore' });
     spawned.push(child);
     const source = new PidusageSource();
-    const seen = await source.sample(process.pid, [child.pid as number]);
+    const seen = await source.sample(process.pid, [{ pid: child.pid as number, startKey: 0 }]);
     expect(seen.map((o) => o.pid)).toEqual([process.pid, child.pid]);
     expect(seen[1]).toMatchObject({ ppid: process.pid, state: '?' });
     expect(seen[1]?.rss).toBeGreaterThan(0);
@@ -88,7 +90,7 @@ describe('the pidusage source, used where there is no /proc', () => {
 
 describe('orphans', () => {
   test('an orphan is followed out of the tree: reparented to its adopter, whose pid and name the kernel gives', async () => {
-    harness = startLab();
+    const harness = newLab();
     const parent = spawn('sh', ['-c', 'sleep 30 & sleep 0.4; exit 0'], { stdio: 'ignore' });
     spawned.push(parent);
     const appeared = await harness.waitFor('process.appeared', (e) => e.data.row.command === 'sleep 30' && e.data.row.ppid === parent.pid);
@@ -111,9 +113,10 @@ describe('the ps source, used on macOS', () => {
     const { PsSource } = await import('../../electron/lab/sampler/psSource.js');
     const parent = spawn('sh', ['-c', '(exit 3) & exec sleep 30'], { stdio: 'ignore' });
     spawned.push(parent);
-    const zombie = await until('the zombie grandchild in /proc', async () => {
+    const zombie = await until('the zombie grandchild under a parent that has become sleep, in /proc', async () => {
       const seen = await new ProcfsSource().sample(process.pid, []);
-      return seen.find((o) => o.ppid === parent.pid && o.state === 'Z');
+      const asleep = seen.some((o) => o.pid === parent.pid && o.name === 'sleep');
+      return asleep && seen.find((o) => o.ppid === parent.pid && o.state === 'Z');
     });
     const seen = await new PsSource().sample(process.pid, []);
     expect(seen.find((o) => o.pid === parent.pid)).toMatchObject({ ppid: process.pid, state: 'S', name: 'sleep' });

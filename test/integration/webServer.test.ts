@@ -8,6 +8,7 @@ import { RpcClient } from '../support/rpcClient.js';
 const webUrl = new URL(inject('webUrl'));
 const token = webUrl.searchParams.get('token') as string;
 const base = `http://${webUrl.host}`;
+const cookie = `loopscope_token_${webUrl.port}`;
 
 const clients: RpcClient[] = [];
 afterEach(() => clients.splice(0).forEach((client) => client.close()));
@@ -50,8 +51,8 @@ describe('browser mode guards its page and socket with the token', () => {
     const entry = await get(`/?token=${token}`);
     expect(entry.status).toBe(303);
     expect(entry.headers.location).toBe('/');
-    expect(String(entry.headers['set-cookie'])).toBe(`loopscope_token=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    const page = await get('/', { Cookie: `loopscope_token=${token}` });
+    expect(String(entry.headers['set-cookie'])).toBe(`${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    const page = await get('/', { Cookie: `${cookie}=${token}` });
     expect(page.status).toBe(200);
     expect(page.body).toMatch(/<div id="app">/);
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self';/);
@@ -60,7 +61,7 @@ describe('browser mode guards its page and socket with the token', () => {
   test.each([
     ['no token', '/', {}],
     ['a wrong token', '/?token=wrong', {}],
-    ['a wrong cookie', '/', { Cookie: 'loopscope_token=wrong' }],
+    ['a wrong cookie', '/', { Cookie: `${cookie}=wrong` }],
     ['an asset without the cookie', '/index.html', {}],
     ['a foreign Host', `/?token=${token}`, { Host: `evil.example:${webUrl.port}` }],
   ])('the page refuses %s with a bare 403', async (_case, path, headers) => {
@@ -71,14 +72,14 @@ describe('browser mode guards its page and socket with the token', () => {
 
   test('the socket accepts the token in the query from a script, or the cookie from the page', async () => {
     expect(await handshake(`/rpc?token=${token}`)).toBe(101);
-    expect(await handshake('/rpc', { Cookie: `loopscope_token=${token}`, Origin: base })).toBe(101);
+    expect(await handshake('/rpc', { Cookie: `${cookie}=${token}`, Origin: base })).toBe(101);
   });
 
   test.each([
     ['no token', '/rpc', {}],
     ['a wrong token', '/rpc?token=wrong', {}],
     ['a foreign Origin', `/rpc?token=${token}`, { Origin: 'http://evil.example' }],
-    ['the right cookie from a foreign Origin', '/rpc', { Cookie: `loopscope_token=${token}`, Origin: 'http://evil.example' }],
+    ['the right cookie from a foreign Origin', '/rpc', { Cookie: `${cookie}=${token}`, Origin: 'http://evil.example' }],
     ['another path', `/socket?token=${token}`, {}],
   ])('the socket refuses %s', async (_case, path, headers) => {
     expect(await handshake(path, headers)).toBe(403);

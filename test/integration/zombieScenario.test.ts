@@ -1,18 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LabEvent } from '../../shared/contract.js';
-import { type LabHarness, startLab } from '../support/labHarness.js';
+import { labPerTest } from '../support/labHarness.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
 
-let harness: LabHarness | undefined;
-afterEach(async () => {
-  await harness?.lab.dispose();
-  harness = undefined;
-});
+const newLab = labPerTest();
 
 describe('scenario zombie', () => {
   test('the child shows Z in /proc with the exit status the kernel holds; Reap makes it leave the tree', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { lab } = harness;
     const { runId } = await lab.handlers['scenarios.run']({ id: 'zombie', params: { code: 3 } });
     const [parentPid] = lab.scenarios.list().runs.find((run) => run.runId === runId)?.pids ?? [];
@@ -38,7 +34,7 @@ describe('scenario zombie', () => {
   });
 
   test('stopping it ends the parent and the zombie both', async () => {
-    harness = startLab();
+    const harness = newLab();
     const { lab } = harness;
     const { runId } = await lab.handlers['scenarios.run']({ id: 'zombie', params: {} });
     const [parentPid] = lab.scenarios.list().runs.find((run) => run.runId === runId)?.pids ?? [];
@@ -53,12 +49,12 @@ describe('scenario zombie', () => {
     ['an unknown scenario', { id: 'vampire' }, /Unknown scenario 'vampire'\. Known scenarios: zombie/],
     ['a bad parameter', { id: 'zombie', params: { code: 300 } }, /params\.code: Too small|params\.code: Too big/],
   ])('refuses %s with a clear error', async (_case, params, message) => {
-    harness = startLab();
+    const harness = newLab();
     await expect(harness.lab.handlers['scenarios.run']({ params: {}, ...params })).rejects.toThrow(message);
   });
 
   test('holds the cap on live processes for scenarios too', async () => {
-    harness = startLab({ maxLiveProcesses: 1 });
+    const harness = newLab({ maxLiveProcesses: 1 });
     const { lab } = harness;
     await lab.handlers['processes.spawn']({ task: 'sleep', args: [], kwargs: { seconds: 60 } });
     await expect(lab.handlers['scenarios.run']({ id: 'zombie', params: {} })).rejects.toThrow(/its cap/);

@@ -24,9 +24,10 @@ export interface RunningServer {
   exited: Promise<number | null>;
 }
 
-/** Browser mode as `npm run web` starts it once built: `node out/main/serve.js --port 0 …`. */
-export async function startBrowserMode(args: readonly string[] = ['--port', '0']): Promise<RunningServer> {
-  const server = spawn(process.execPath, [builtEntry('serve'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Browser mode as `npm run web` starts it once built: `node out/main/serve.js --port 0 …`; `token` sets LOOPSCOPE_TOKEN. */
+export async function startBrowserMode(args: readonly string[] = ['--port', '0'], token?: string): Promise<RunningServer> {
+  const env = token === undefined ? process.env : { ...process.env, LOOPSCOPE_TOKEN: token };
+  const server = spawn(process.execPath, [builtEntry('serve'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
   return { server, url: await listeningUrl(server), exited };
 }

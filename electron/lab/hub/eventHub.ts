@@ -75,7 +75,13 @@ export class EventHub {
     this.timer = undefined;
     this.lastFlush = performance.now();
     let pending = false;
-    for (const subscriber of this.subscribers) pending = this.deliver(subscriber) || pending;
+    for (const subscriber of this.subscribers) {
+      try {
+        pending = this.deliver(subscriber) || pending;
+      } catch {
+        this.subscribers.delete(subscriber); // its sink is broken (a closed window); the others go on
+      }
+    }
     if (pending) this.schedule();
   }
 

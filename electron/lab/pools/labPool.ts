@@ -5,6 +5,8 @@ import type { EventHub } from '../hub/eventHub.js';
 import type { LabProcess } from '../processes/labProcess.js';
 import { poolTasks } from '../processes/tasks/poolTasks.js';
 import type { TaskArgValue } from '../processes/tasks/taskDefinition.js';
+import { stillSame, trySignal } from '../processes/signals.js';
+import { withTimeout } from '../processes/withTimeout.js';
 
 const LISTED_TASKS = 1000;
 const MAX_QUEUED = 10_000;
@@ -67,32 +69,30 @@ export class LabPool {
   }
 
   /** No more tasks; the workers exit once the queued ones are done. */
-  close(): void {
-    if (this.state !== 'running') return;
+  close(): this {
+    if (this.state !== 'running') return this;
     this.setState('closed');
     this.shutdownIfDone();
+    return this;
   }
 
   /** Ends the workers now; queued and running tasks are cancelled. */
-  terminate(): void {
-    if (this.state === 'terminated' || this.state === 'joined') return;
+  terminate(): this {
+    if (this.state === 'terminated' || this.state === 'joined') return this;
     this.setState('terminated');
     for (const record of this.queued.splice(0)) this.settle(record, 'cancelled', 'the pool was terminated');
-    for (const worker of this.workers) {
-      if (!worker.alive) continue;
-      try {
-        process.kill(worker.pid, 'SIGTERM');
-      } catch {
-        // it has just exited
-      }
+    for (const [pid, record] of this.running) {
+      this.running.delete(pid);
+      this.settle(record, 'cancelled', 'the pool was terminated while it ran');
     }
+    for (const worker of this.workers) if (worker.alive && stillSame(worker)) trySignal(worker.pid, 'SIGTERM');
+    return this;
   }
 
   /** join(): after close or terminate, waits for every worker to exit; false when the timeout came first. */
   async join(timeoutMs: number | undefined): Promise<boolean> {
     if (this.state === 'running') throw new RpcError(ErrorCode.Conflict, `${this.poolId} is still running: call close or terminate before join (ValueError in Python).`);
-    const all = Promise.all(this.workers.map((worker) => worker.reaped)).then(() => true);
-    const done = await (timeoutMs === undefined ? all : Promise.race([all, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs))]));
+    const done = await withTimeout(Promise.all(this.workers.map((worker) => worker.reaped)), timeoutMs);
     if (done && this.state !== 'joined') this.setState('joined');
     return done;
   }

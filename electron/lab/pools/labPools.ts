@@ -4,6 +4,8 @@ import type { LabProcess } from '../processes/labProcess.js';
 import type { LabProcesses } from '../processes/labProcesses.js';
 import { LabPool } from './labPool.js';
 
+const KEPT_POOLS = 50;
+
 /** Every pool the lab has made; its workers are lab processes like any other, under the same cap. */
 export class LabPools {
   private readonly pools = new Map<string, LabPool>();
@@ -36,6 +38,7 @@ export class LabPools {
     }
     const pool = new LabPool(poolId, workers, this.hub);
     this.pools.set(poolId, pool);
+    this.forgetJoined();
     this.hub.emit('pool.created', { poolId, size, workers: workers.map((worker) => worker.pid) });
     return pool;
   }
@@ -48,6 +51,12 @@ export class LabPools {
 
   list(): LabPool[] {
     return [...this.pools.values()];
+  }
+
+  /** Joined pools stay listed for their task records, the newest KEPT_POOLS of them. */
+  private forgetJoined(): void {
+    const joined = [...this.pools.values()].filter((pool) => pool.state === 'joined');
+    for (const pool of joined.slice(0, Math.max(0, joined.length - KEPT_POOLS))) this.pools.delete(pool.poolId);
   }
 
   dispose(): void {

@@ -20,7 +20,7 @@ export interface LaunchedChild {
 
 /**
  * How Node lab processes are started. Browser mode and tests use child_process; the Electron
- * shell hands the lab one built on utilityProcess, so the RunAsNode fuse can stay off.
+ * shell hands the lab one built on utilityProcess, so no lab process needs Electron to run as Node.
  */
 export interface ChildLauncher {
   readonly kind: string;

@@ -4,6 +4,7 @@
  */
 import { readDescendants, readStat } from '../sampler/procfs.js';
 import { applyLine, type Tracked } from './guardianProtocol.js';
+import { trySignal } from './signals.js';
 
 const tracked = new Map<number, Tracked>();
 let pending = '';
@@ -33,14 +34,6 @@ function killAll(): void {
     readDescendants(t.pid, victims);
     if (t.group) groups.push(t.pid);
   }
-  for (const pgid of groups) trySignal(-pgid);
-  for (const pid of victims) trySignal(pid);
-}
-
-function trySignal(target: number): void {
-  try {
-    process.kill(target, 'SIGKILL');
-  } catch {
-    // already gone
-  }
+  for (const pgid of groups) trySignal(-pgid, 'SIGKILL');
+  for (const pid of victims) trySignal(pid, 'SIGKILL');
 }

@@ -8,6 +8,7 @@ export class LabProcess {
   readonly output = new OutputBuffer();
   private exitStatus: ExitStatus | null = null;
   private settle: () => void = () => {};
+  private readonly presence = new AbortController();
   /** Settles once the exit has been recorded. */
   readonly reaped = new Promise<void>((resolve) => (this.settle = resolve));
 
@@ -28,8 +29,14 @@ export class LabProcess {
     return this.exitStatus === null;
   }
 
+  /** Aborted once it has exited: calls it was blocked in (a queue's get) stop waiting. */
+  get gone(): AbortSignal {
+    return this.presence.signal;
+  }
+
   recordExit(status: ExitStatus): void {
     this.exitStatus = status;
+    this.presence.abort();
     this.settle();
   }
 }

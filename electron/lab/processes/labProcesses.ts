@@ -1,18 +1,19 @@
+import type { Envelope } from '../../../shared/jsonRpc.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { LabSignal, OutputLine } from '../../../shared/schemas/process.js';
 import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
 import { procfsAvailable, readDescendants, readStat } from '../sampler/procfs.js';
-import type { Envelope } from '../../../shared/jsonRpc.js';
 import { type ChildLauncher, type LaunchedChild, launchCommand } from './childLauncher.js';
 import { exitStatus } from './exitStatus.js';
 import type { GuardianClient } from './guardianClient.js';
 import { LabProcess } from './labProcess.js';
-import { pidExists, signalLabProcess } from './signals.js';
-import { type ResolvedTask, resolveTask } from './taskCatalog.js';
+import { pidExists, signalLabProcess, stillSame, trySignal } from './signals.js';
 import { SpawnPacer } from './spawnPacer.js';
+import { type ResolvedTask, resolveTask } from './taskCatalog.js';
 import { encodeTaskSpec } from './taskSpec.js';
 import type { TaskArgValue } from './tasks/taskDefinition.js';
+import { withTimeout } from './withTimeout.js';
 
 export interface SpawnRequest {
   task: string;
@@ -32,15 +33,21 @@ export interface LabProcessesOptions {
   /** Called once it has been reaped: the kernel no longer knows the pid. */
   onExited: (process: LabProcess) => void;
   /** Answers a call a lab process makes over its channel (a queue's put or get). */
-  onCall: (pid: number, method: string, params: Record<string, unknown>) => Promise<Envelope>;
+  onCall: (process: LabProcess, method: string, params: Record<string, unknown>) => Promise<Envelope>;
 }
+
+/** Exited processes kept for their rows and output; older ones are cleared, and the clear is an event. */
+const KEPT_EXITED = 1000;
+const GRACE_MS = 1500;
+const KILL_WAIT_MS = 5000;
 
 /** Every process the lab has started, alive or exited, until the user clears the exited ones. */
 export class LabProcesses {
   private readonly byPid = new Map<number, LabProcess>();
+  private readonly pacer = new SpawnPacer();
   private counter = 0;
   private starting = 0;
-  private readonly pacer = new SpawnPacer();
+  private closed = false;
 
   constructor(private readonly options: LabProcessesOptions) {}
 
@@ -63,11 +70,12 @@ export class LabProcesses {
     return this.byPid.values();
   }
 
-  livePids(): number[] {
-    return [...this.byPid.values()].filter((p) => p.alive).map((p) => p.pid);
+  live(): LabProcess[] {
+    return [...this.byPid.values()].filter((p) => p.alive);
   }
 
   async spawn(request: SpawnRequest, { forScenario = false } = {}): Promise<LabProcess> {
+    if (this.closed) throw new RpcError(ErrorCode.Conflict, 'Loopscope is quitting: it starts no new processes.');
     if (this.liveCount >= this.options.maxLive) {
       throw new RpcError(
         ErrorCode.LimitReached,
@@ -80,7 +88,7 @@ export class LabProcesses {
     const number = ++this.counter;
     const name = request.name ?? `Process-${number}`;
     this.starting++;
-    let child;
+    let child: LaunchedChild;
     try {
       child = await this.pacer.run(() => this.launch(resolved));
     } catch (error) {
@@ -89,42 +97,28 @@ export class LabProcesses {
       this.starting--;
     }
     const startKey = procfsAvailable ? (readStat(child.pid)?.startTicks ?? null) : null;
-    const labProcess = new LabProcess(child.pid, startKey, {
-      name,
-      task: resolved.task.id,
-      args: resolved.args,
-      kwargs: resolved.kwargs,
-      spawnedAt: now(),
-    }, resolved.task, child);
+    const record = { name, task: resolved.task.id, args: resolved.args, kwargs: resolved.kwargs, spawnedAt: now() };
+    const labProcess = new LabProcess(child.pid, startKey, record, resolved.task, child);
+    this.byPid.delete(child.pid); // a reused pid: the old, exited record gives way
     this.byPid.set(child.pid, labProcess);
-    if (startKey !== null) this.options.guardian?.track({ pid: child.pid, startKey, group: child.ownProcessGroup });
+    this.options.guardian?.track({ pid: child.pid, startKey: startKey ?? 0, group: child.ownProcessGroup });
     this.captureOutput(labProcess);
     this.answerCalls(labProcess);
     void child.exited.then((exit) => this.onExit(labProcess, exit.code, exit.signal));
     this.options.onSpawned(labProcess);
+    if (this.closed) this.killTree(labProcess, 'SIGKILL'); // it launched while the lab was closing
+    this.forgetOldest();
     return labProcess;
-  }
-
-  private launch({ task, args, kwargs }: ResolvedTask): Promise<LaunchedChild> {
-    if (task.command) {
-      const { file, args: commandArgs } = task.command(kwargs);
-      return launchCommand(file, commandArgs);
-    }
-    return this.options.launcher.launchNode(this.options.taskEntry, [encodeTaskSpec({ task: task.id, args, kwargs })]);
   }
 
   signal(pid: number, signal: LabSignal): void {
     signalLabProcess(this.find(pid), signal);
   }
 
-  /** Resolves when the process exits (true) or after `timeoutMs` (false), as Process.join(timeout) returns. */
+  /** Resolves when the process exits, or after `timeoutMs`, as Process.join(timeout) returns. */
   async join(pid: number, timeoutMs: number | undefined): Promise<LabProcess> {
     const target = this.find(pid);
-    if (!target.alive || timeoutMs === 0) return target;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = timeoutMs === undefined ? new Promise<never>(() => {}) : new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-    await Promise.race([target.reaped, timeout]);
-    clearTimeout(timer);
+    if (target.alive && timeoutMs !== 0) await withTimeout(target.reaped, timeoutMs);
     return target;
   }
 
@@ -133,48 +127,37 @@ export class LabProcesses {
     return { lines: target.output.snapshot(), dropped: target.output.dropped };
   }
 
-  clearExited(): number[] {
-    const cleared = [...this.byPid.values()].filter((p) => !p.alive).map((p) => p.pid);
-    for (const pid of cleared) this.byPid.delete(pid);
-    if (cleared.length > 0) this.options.hub.emit('process.cleared', { pids: cleared });
-    return cleared;
-  }
-
-  /** Ends every live lab process and its process group: SIGTERM, then SIGKILL for what lingers. */
-  async dispose(graceMs = 1500): Promise<void> {
-    const live = [...this.byPid.values()].filter((p) => p.alive);
-    const exits = live.map((p) => p.child.exited);
-    for (const p of live) this.killTree(p, 'SIGTERM');
-    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
-    if ((await Promise.race([Promise.all(exits), timeout])) === 'timeout') {
-      for (const p of live) if (p.alive) this.killTree(p, 'SIGKILL');
-      await Promise.all(exits);
-    }
-    // Descendants may still run in the groups of processes that exited on SIGTERM.
-    for (const p of live) this.killTree(p, 'SIGKILL');
+  clearExited(pids = [...this.byPid.values()].filter((p) => !p.alive).map((p) => p.pid)): number[] {
+    for (const pid of pids) this.byPid.delete(pid);
+    if (pids.length > 0) this.options.hub.emit('process.cleared', { pids });
+    return pids;
   }
 
   /** Ends a lab process and its process group at once, and resolves when it has been reaped. */
   async forceEnd(pid: number): Promise<void> {
-    const target = this.find(pid);
-    if (!target.alive) return;
+    const target = this.byPid.get(pid);
+    if (!target?.alive) return;
     this.killTree(target, 'SIGKILL');
-    await target.reaped;
+    await withTimeout(target.reaped, KILL_WAIT_MS);
   }
 
-  /**
-   * The process, its group where it leads one, and its descendants by /proc — a utility process
-   * under Electron leads no group, and a descendant may have left the group.
-   */
-  private killTree(target: LabProcess, signal: NodeJS.Signals): void {
-    const victims = procfsAvailable && target.alive ? [...readDescendants(target.pid)] : [];
-    for (const pid of [target.child.ownProcessGroup ? -target.pid : target.pid, ...victims]) {
-      try {
-        process.kill(pid, signal);
-      } catch {
-        // already gone
-      }
+  /** Refuses spawns from now on: the lab is quitting. */
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Ends every live lab process and its process group: SIGTERM, then SIGKILL for what lingers. */
+  async dispose(): Promise<void> {
+    const live = this.live();
+    for (const p of live) this.killTree(p, 'SIGTERM');
+    const ended = await withTimeout(Promise.all(live.map((p) => p.reaped)), GRACE_MS);
+    if (!ended) {
+      for (const p of live) if (p.alive) this.killTree(p, 'SIGKILL');
+      await withTimeout(Promise.all(live.map((p) => p.reaped)), KILL_WAIT_MS);
     }
+    // Descendants may still run in the groups of processes that exited on SIGTERM; a group id
+    // stays reserved while any member lives, so -pgid cannot reach a stranger.
+    for (const p of live) if (p.child.ownProcessGroup) trySignal(-p.pid, 'SIGKILL');
   }
 
   /** The lab process with this pid, or an error that says whether the pid exists at all. */
@@ -189,6 +172,31 @@ export class LabProcesses {
     );
   }
 
+  private launch({ task, args, kwargs }: ResolvedTask): Promise<LaunchedChild> {
+    if (task.command) {
+      const { file, args: commandArgs } = task.command(kwargs);
+      return launchCommand(file, commandArgs);
+    }
+    return this.options.launcher.launchNode(this.options.taskEntry, [encodeTaskSpec({ task: task.id, args, kwargs })]);
+  }
+
+  /**
+   * The process, its group where it leads one, and its descendants by /proc — a utility process
+   * under Electron leads no group, and a descendant may have left the group. Only while it is
+   * still the process we started: a reaped pid may already be someone else's.
+   */
+  private killTree(target: LabProcess, signal: NodeJS.Signals): void {
+    if (!target.alive || !stillSame(target)) return;
+    const descendants = procfsAvailable ? [...readDescendants(target.pid)] : [];
+    trySignal(target.child.ownProcessGroup ? -target.pid : target.pid, signal);
+    for (const pid of descendants) trySignal(pid, signal);
+  }
+
+  private forgetOldest(): void {
+    const exited = [...this.byPid.values()].filter((p) => !p.alive);
+    if (exited.length > KEPT_EXITED) this.clearExited(exited.slice(0, exited.length - KEPT_EXITED).map((p) => p.pid));
+  }
+
   private captureOutput(target: LabProcess): void {
     for (const stream of ['stdout', 'stderr'] as const) {
       const readable = target.child[stream];
@@ -201,8 +209,12 @@ export class LabProcesses {
     const { channel } = target.child;
     channel.onMessage((message) => {
       if (message.kind !== 'call') return;
-      void this.options.onCall(target.pid, message.method, message.params).then((envelope) =>
-        channel.send(envelope.ok ? { kind: 'reply', id: message.id, ok: true, result: envelope.result } : { kind: 'reply', id: message.id, ok: false, error: envelope.error }),
+      void this.options.onCall(target, message.method, message.params).then((envelope) =>
+        channel.send(
+          envelope.ok
+            ? { kind: 'reply', id: message.id, ok: true, result: envelope.result }
+            : { kind: 'reply', id: message.id, ok: false, error: envelope.error },
+        ),
       );
     });
   }

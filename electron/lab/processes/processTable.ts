@@ -1,6 +1,6 @@
 import type { ExitStatus, ProcessRow, ProcessSample } from '../../../shared/schemas/process.js';
 import type { EventHub } from '../hub/eventHub.js';
-import type { Observation } from '../sampler/observation.js';
+import type { Followed, Observation } from '../sampler/observation.js';
 import { exitStatus } from './exitStatus.js';
 import type { LabProcess } from './labProcess.js';
 import type { LabProcesses } from './labProcesses.js';
@@ -17,8 +17,6 @@ export interface ProcessTableOptions {
   /** Told when a descendant is orphaned and when an orphan is gone, so the guardian can end it on quit. */
   onAdopted: (observation: Observation) => void;
   onOrphanGone: (pid: number) => void;
-  /** Reaps an orphan adopted by the main process (as subreaper): its wait status, or null if it has not exited. */
-  reapAdopted: (pid: number) => number | null;
   sampleIntervalMs: number;
 }
 
@@ -56,9 +54,16 @@ export class ProcessTable {
     return rows;
   }
 
-  /** Every pid of the last tick: the sampler reads them again, so an orphan is followed out of the tree. */
-  observedPids(): number[] {
-    return [...this.observed.keys()];
+  /**
+   * What the sampler reads besides the tree: every process of the last tick, and every live lab
+   * process, so an orphan is followed out of the tree. With its start time, so that a pid reused
+   * by a stranger is not followed.
+   */
+  followed(): Followed[] {
+    const followed = new Map<number, Followed>();
+    for (const o of this.observed.values()) followed.set(o.pid, { pid: o.pid, startKey: o.startKey });
+    for (const lab of this.options.labs.live()) if (lab.startKey !== null) followed.set(lab.pid, { pid: lab.pid, startKey: lab.startKey });
+    return [...followed.values()];
   }
 
   /** Live processes that descend from these lab processes (orphans included), as the last tick saw them. */
@@ -117,12 +122,11 @@ export class ProcessTable {
         const toName = adoptions.get(pid)?.name ?? next.get(observation.ppid)?.name ?? this.options.nameOf(observation.ppid) ?? '?';
         hub.emit('process.reparented', { pid, from: before.ppid, to: observation.ppid, toName });
       }
-      if (before.ppid !== observation.ppid && !adoptions.has(pid)) {
+      if (before.ppid !== observation.ppid && !adoptions.has(pid) && !lab) {
         // Re-parented inside the tree: to the main process, as child subreaper.
         adoptions.set(pid, { pid: observation.ppid, name: next.get(observation.ppid)?.name ?? '?' });
       }
       if (adoptions.has(pid) && !this.adoptions.has(pid)) this.options.onAdopted(observation);
-      if (observation.state === 'Z' && adoptions.get(pid)?.pid === this.options.mainPid) this.reap(observation, at);
     }
     for (const [pid, before] of this.observed) {
       const after = next.get(pid);
@@ -136,13 +140,6 @@ export class ProcessTable {
     this.adoptions = adoptions;
     for (const pid of this.lastSeen.keys()) if (!labs.get(pid)) this.lastSeen.delete(pid);
     hub.emit('process.sampled', { intervalMs: this.options.sampleIntervalMs, samples }, at);
-  }
-
-  private reap(orphan: Observation, at: number): void {
-    const status = this.options.reapAdopted(orphan.pid);
-    if (status === null) return;
-    const { code, signal } = decodeWaitStatus(status);
-    this.options.hub.emit('process.reaped', { pid: orphan.pid, exit: exitStatus(code, signal, at) });
   }
 
   private findLabAncestors(observed: ReadonlyMap<number, Observation>): Map<number, number> {
@@ -176,8 +173,9 @@ export class ProcessTable {
     const adoptions = new Map<number, Adoption>();
     for (const observation of observed.values()) {
       const previous = this.adoptions.get(observation.pid);
+      const same = this.observed.get(observation.pid)?.startKey === observation.startKey;
       // An orphan re-parented to the main process (its subreaper) is reachable again, and still adopted.
-      if (previous?.pid === observation.ppid) {
+      if (previous?.pid === observation.ppid && same && !this.options.labs.get(observation.pid)) {
         adoptions.set(observation.pid, previous);
         continue;
       }

@@ -4,9 +4,32 @@ import type { LabSignal } from '../../../shared/schemas/process.js';
 import { procfsAvailable, readStat } from '../sampler/procfs.js';
 import type { LabProcess } from './labProcess.js';
 
+/** A process as the lab knows it: pid and start time together are its identity. */
+export interface KnownProcess {
+  pid: number;
+  /** Start time as the OS reports it (clock ticks after boot on Linux); null where it could not be read. */
+  startKey: number | null;
+}
+
+/** Whether the pid still belongs to that process; where /proc cannot tell, the lab's own record must do. */
+export function stillSame(target: KnownProcess): boolean {
+  if (!procfsAvailable) return true;
+  return target.startKey !== null && readStat(target.pid)?.startTicks === target.startKey;
+}
+
+/** kill(2), where "already gone" is not an error. */
+export function trySignal(pidOrGroup: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(pidOrGroup, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Signals a lab process only if it is still the process the lab started: alive in our records and,
- * where /proc can tell, with the same start time. A pid reused by another program is never signalled.
+ * Signals a lab process on request, only if it is still the process the lab started: alive in our
+ * records and, where /proc can tell, with the same start time. A reused pid is never signalled.
  */
 export function signalLabProcess(target: LabProcess, signal: LabSignal): void {
   if (constants.signals[signal] === undefined) {
@@ -15,14 +38,8 @@ export function signalLabProcess(target: LabProcess, signal: LabSignal): void {
   if (!target.alive) {
     throw new RpcError(ErrorCode.Conflict, `${target.record.name} (pid ${target.pid}) has already exited; there is nothing to signal.`);
   }
-  if (procfsAvailable && target.startKey !== null) {
-    const stat = readStat(target.pid);
-    if (!stat || stat.startTicks !== target.startKey) {
-      throw new RpcError(
-        ErrorCode.Conflict,
-        `pid ${target.pid} no longer belongs to ${target.record.name}: its start time changed, so it was not signalled.`,
-      );
-    }
+  if (!stillSame(target)) {
+    throw new RpcError(ErrorCode.Conflict, `pid ${target.pid} no longer belongs to ${target.record.name}: its start time changed, so it was not signalled.`);
   }
   try {
     process.kill(target.pid, signal);
@@ -41,12 +58,7 @@ export function pidExists(pid: number): boolean {
   }
 }
 
-/** SIGKILL for a process the sampler saw, if it is still that process (same start time). */
+/** SIGKILL for a process the sampler saw, if it is still that process. */
 export function killObserved(observation: { pid: number; startKey: number }): void {
-  if (procfsAvailable && readStat(observation.pid)?.startTicks !== observation.startKey) return;
-  try {
-    process.kill(observation.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
+  if (stillSame(observation)) trySignal(observation.pid, 'SIGKILL');
 }

@@ -4,24 +4,33 @@ export interface Blocking {
   block: boolean;
   /** Seconds; undefined: wait as long as it takes. */
   timeout?: number | undefined;
+  /** Aborted when the caller goes away (its socket closed, its process exited): it stops waiting. */
+  signal?: AbortSignal | undefined;
 }
 
-interface Waiter {
-  wake(): void;
+interface Waiter<T> {
+  settle(value: T): void;
+  fail(error: RpcError): void;
+}
+interface Putter extends Waiter<void> {
+  item: unknown;
 }
 
 /** Even an "unbounded" queue is bounded here: a runaway producer must not exhaust the lab's memory. */
 export const QUEUE_CAP = 10_000;
+/** Callers blocked on one queue at once; more would be a leak rather than a lesson. */
+export const MAX_WAITERS = 1000;
 
 /**
  * A FIFO with Python's multiprocessing.Queue semantics: put and get block (optionally with a
- * timeout) or fail at once with Full and Empty; blocked callers are served in arrival order.
+ * timeout) or fail at once with Full and Empty; blocked callers are served in arrival order. A
+ * put hands its item straight to the first blocked getter, and a get takes the first blocked
+ * putter's item in, so a caller that does not block can never take what a waiting one was owed.
  */
 export class LabQueue {
   private readonly items: unknown[] = [];
-  private readonly getters: Waiter[] = [];
-  private readonly putters: Waiter[] = [];
-  private closedReason: string | null = null;
+  private readonly getters: Waiter<unknown>[] = [];
+  private readonly putters: Putter[] = [];
 
   constructor(
     readonly queueId: string,
@@ -53,53 +62,72 @@ export class LabQueue {
     return this.putters.length;
   }
 
-  /** Resolves once the item is in; `onWait` is told when the caller has to block first. */
-  async put(item: unknown, options: Blocking, onWait: () => void = () => {}): Promise<void> {
-    if (this.full()) {
-      if (!options.block) throw this.fullError('put_nowait');
-      onWait();
-      if (!(await this.wait(this.putters, options.timeout, () => !this.full()))) throw this.fullError(`put(timeout=${options.timeout})`);
+  /** Resolves once the item is in (or handed over); `onWait` is told when the caller has to block first. */
+  put(item: unknown, options: Blocking, onWait: () => void = () => {}): Promise<void> {
+    const getter = this.getters.shift();
+    if (getter) return Promise.resolve(getter.settle(item));
+    if (!this.full()) {
+      this.items.push(item);
+      return Promise.resolve();
     }
-    this.items.push(item);
-    this.getters.shift()?.wake();
+    if (!options.block) return Promise.reject(this.fullError('put_nowait'));
+    onWait();
+    return this.wait(this.putters, options, () => this.fullError(`put(timeout=${options.timeout})`), { item });
   }
 
-  async get(options: Blocking, onWait: () => void = () => {}): Promise<unknown> {
-    if (this.empty()) {
-      if (!options.block) throw this.emptyError('get_nowait');
-      onWait();
-      if (!(await this.wait(this.getters, options.timeout, () => !this.empty()))) throw this.emptyError(`get(timeout=${options.timeout})`);
-    }
-    const item = this.items.shift();
-    this.putters.shift()?.wake();
-    return item;
-  }
-
-  /** Wakes every blocked caller with an error: the queue is gone. */
-  close(reason: string): void {
-    this.closedReason = reason;
-    for (const waiter of [...this.getters.splice(0), ...this.putters.splice(0)]) waiter.wake();
-  }
-
-  /** Waits in line until `ready()` holds when woken; false after `timeout` seconds. */
-  private wait(line: Waiter[], timeout: number | undefined, ready: () => boolean): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      const waiter: Waiter = {
-        wake: () => {
-          clearTimeout(timer);
-          if (this.closedReason) reject(new RpcError(ErrorCode.Conflict, `${this.name} was closed: ${this.closedReason}`));
-          else if (ready()) resolve(true);
-          else line.unshift(waiter); // someone else took it first: keep our place at the front
-        },
-      };
-      line.push(waiter);
-      if (timeout !== undefined) {
-        timer = setTimeout(() => {
-          line.splice(line.indexOf(waiter), 1);
-          resolve(false);
-        }, timeout * 1000);
+  get(options: Blocking, onWait: () => void = () => {}): Promise<unknown> {
+    if (!this.empty()) {
+      const item = this.items.shift();
+      const putter = this.putters.shift();
+      if (putter) {
+        this.items.push(putter.item);
+        putter.settle();
       }
+      return Promise.resolve(item);
+    }
+    if (!options.block) return Promise.reject(this.emptyError('get_nowait'));
+    onWait();
+    return this.wait(this.getters, options, () => this.emptyError(`get(timeout=${options.timeout})`), {});
+  }
+
+  /** Fails every blocked caller: the queue is gone. */
+  close(reason: string): void {
+    const error = new RpcError(ErrorCode.Conflict, `${this.name} was closed: ${reason}`);
+    for (const waiter of [...this.getters.splice(0), ...this.putters.splice(0)]) waiter.fail(error);
+  }
+
+  private wait<T, W extends Waiter<T>>(line: W[], options: Blocking, timedOut: () => RpcError, extra: Omit<W, keyof Waiter<T>>): Promise<T> {
+    if (options.signal?.aborted) return Promise.reject(new RpcError(ErrorCode.Conflict, `the caller of ${this.name} has gone away`));
+    if (line.length >= MAX_WAITERS) {
+      return Promise.reject(new RpcError(ErrorCode.LimitReached, `${MAX_WAITERS} callers already wait on ${this.name}; that is the lab's cap.`));
+    }
+    return new Promise<T>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const leave = (error: RpcError): void => {
+        const index = line.indexOf(waiter);
+        if (index >= 0) line.splice(index, 1);
+        finish();
+        reject(error);
+      };
+      const onAbort = (): void => leave(new RpcError(ErrorCode.Conflict, `the caller waiting on ${this.name} went away`));
+      const finish = (): void => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+      };
+      const waiter = {
+        ...extra,
+        settle: (value: T) => {
+          finish();
+          resolve(value);
+        },
+        fail: (error: RpcError) => {
+          finish();
+          reject(error);
+        },
+      } as W;
+      line.push(waiter);
+      if (options.timeout !== undefined) timer = setTimeout(() => leave(timedOut()), options.timeout * 1000);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 

@@ -1,5 +1,5 @@
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
-import type { QueueInfo } from '../../../shared/schemas/queue.js';
+import type { JsonValue, QueueInfo } from '../../../shared/schemas/queue.js';
 import type { EventHub } from '../hub/eventHub.js';
 import { type Blocking, LabQueue } from './labQueue.js';
 
@@ -44,7 +44,8 @@ export class LabQueues {
     return queue;
   }
 
-  async put(queueId: string, item: unknown, blocking: Blocking, by: Caller): Promise<void> {
+  /** Resolves with the queue's size after the put. */
+  async put(queueId: string, item: unknown, blocking: Blocking, by: Caller): Promise<number> {
     const queue = this.find(queueId);
     const bytes = Buffer.byteLength(JSON.stringify(item) ?? '');
     if (bytes > MAX_ITEM_BYTES) {
@@ -57,9 +58,11 @@ export class LabQueues {
       throw error;
     }
     this.hub.emit('queue.put', { queueId, by, preview: preview(item), depth: queue.qsize() });
+    return queue.qsize();
   }
 
-  async get(queueId: string, blocking: Blocking, by: Caller): Promise<unknown> {
+  /** Resolves with the item and the queue's size after the get. */
+  async get(queueId: string, blocking: Blocking, by: Caller): Promise<{ item: JsonValue; qsize: number }> {
     const queue = this.find(queueId);
     let item: unknown;
     try {
@@ -69,7 +72,7 @@ export class LabQueues {
       throw error;
     }
     this.hub.emit('queue.got', { queueId, by, preview: preview(item), depth: queue.qsize() });
-    return item;
+    return { item: item as JsonValue, qsize: queue.qsize() };
   }
 
   info(queueId: string): QueueInfo {
@@ -93,6 +96,11 @@ export class LabQueues {
     this.find(queueId).close(reason);
     this.queues.delete(queueId);
     this.hub.emit('queue.closed', { queueId });
+  }
+
+  /** Closes it unless a client already has. */
+  closeIfOpen(queueId: string, reason: string): void {
+    if (this.queues.has(queueId)) this.close(queueId, reason);
   }
 
   dispose(): void {

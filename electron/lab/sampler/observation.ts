@@ -16,8 +16,17 @@ export interface Observation {
   exitStatus: number;
 }
 
-/** Reads the processes of a tree: the root, its descendants, and pids known to belong to it elsewhere (adopted orphans). */
+/** A process the sampler follows outside the tree walk (an orphan, a lab process), by its identity. */
+export interface Followed {
+  pid: number;
+  startKey: number;
+}
+
+/**
+ * Reads the processes of a tree: the root, its descendants, and the followed processes (adopted
+ * orphans) — unless their pid now belongs to a process with another start time.
+ */
 export interface ProcessSource {
   readonly name: string;
-  sample(rootPid: number, extraPids: readonly number[]): Promise<Observation[]>;
+  sample(rootPid: number, followed: readonly Followed[]): Promise<Observation[]>;
 }

@@ -1,5 +1,5 @@
 import pidusage from 'pidusage';
-import type { Observation, ProcessSource } from './observation.js';
+import type { Followed, Observation, ProcessSource } from './observation.js';
 
 /**
  * CPU and memory of these pids from pidusage, which keeps per-pid history for its CPU figures:
@@ -25,7 +25,8 @@ export class PidusageSource implements ProcessSource {
   readonly name = 'pidusage';
   private readonly usage = new UsageReader();
 
-  async sample(rootPid: number, extraPids: readonly number[]): Promise<Observation[]> {
+  async sample(rootPid: number, followed: readonly Followed[]): Promise<Observation[]> {
+    const extraPids = followed.map((f) => f.pid);
     const pids = [...new Set([rootPid, ...extraPids])];
     const stats = await this.usage.read(pids);
     const observations: Observation[] = [];

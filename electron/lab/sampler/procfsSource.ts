@@ -1,5 +1,5 @@
 import { now } from '../clock.js';
-import type { Observation, ProcessSource } from './observation.js';
+import type { Followed, Observation, ProcessSource } from './observation.js';
 import type { ProcStat } from './procStat.js';
 import { procfsConstants, readChildren, readCommand, readStat, startTimeMs } from './procfs.js';
 
@@ -39,11 +39,13 @@ export class ProcfsSource implements ProcessSource {
   readonly name = 'procfs';
   private previous = new Map<number, Previous>();
 
-  async sample(rootPid: number, extraPids: readonly number[]): Promise<Observation[]> {
+  async sample(rootPid: number, followed: readonly Followed[]): Promise<Observation[]> {
     const c = procfsConstants();
     const at = now();
     const seen = new Set<number>();
-    const queue = [rootPid, ...extraPids];
+    const reached = new Set<number>([rootPid]);
+    const expected = new Map(followed.map((f) => [f.pid, f.startKey]));
+    const queue = [rootPid, ...expected.keys()];
     const observations: Observation[] = [];
     const next = new Map<number, Previous>();
     while (queue.length > 0) {
@@ -52,7 +54,12 @@ export class ProcfsSource implements ProcessSource {
       seen.add(pid);
       const stat = readStat(pid);
       if (!stat) continue;
-      for (const child of readChildren(pid)) queue.push(child);
+      // A followed pid that now has another start time is a stranger, unless the tree walk led to it.
+      if (expected.has(pid) && expected.get(pid) !== stat.startTicks && !reached.has(pid)) continue;
+      for (const child of readChildren(pid)) {
+        reached.add(child);
+        queue.push(child);
+      }
       const before = this.previous.get(pid);
       const same = before?.startTicks === stat.startTicks;
       // Read the command line again after an exec (comm changes) and on death: a zombie has none left.

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Observation, ProcessSource } from './observation.js';
+import type { Followed, Observation, ProcessSource } from './observation.js';
 import { UsageReader } from './pidusageSource.js';
 
 const run = promisify(execFile);
@@ -31,7 +31,8 @@ export class PsSource implements ProcessSource {
   readonly name = 'ps';
   private readonly usage = new UsageReader();
 
-  async sample(rootPid: number, extraPids: readonly number[]): Promise<Observation[]> {
+  async sample(rootPid: number, followed: readonly Followed[]): Promise<Observation[]> {
+    const extraPids = followed.map((f) => f.pid);
     const { stdout } = await run('ps', ['-ax', '-o', 'pid=,ppid=,stat=,args='], { maxBuffer: 16 * 1024 * 1024 });
     const rows = parsePs(stdout);
     const children = new Map<number, PsRow[]>();

@@ -1,10 +1,10 @@
-import type { Observation, ProcessSource } from './observation.js';
+import type { Followed, Observation, ProcessSource } from './observation.js';
 
 export interface SamplerOptions {
   source: ProcessSource;
   rootPid: number;
   intervalMs: number;
-  extraPids: () => readonly number[];
+  followed: () => readonly Followed[];
   onTick: (observations: Observation[]) => void;
   onError: (error: Error) => void;
 }
@@ -28,7 +28,7 @@ export class Sampler {
 
   /** One tick now, outside the schedule: the lab calls it right after a change so the tree is fresh. */
   async tick(): Promise<Observation[]> {
-    const observations = await this.options.source.sample(this.options.rootPid, this.options.extraPids());
+    const observations = await this.options.source.sample(this.options.rootPid, this.options.followed());
     this.options.onTick(observations);
     return observations;
   }

@@ -28,6 +28,6 @@ export const poolScenario = defineScenario({
     }
     context.say(`apply_async queued ${tasks} sleep tasks; close() takes no more, join() waits`);
     pool.close();
-    return { finished: pool.join(undefined).then(() => context.say('join() returned: every worker has exited')), cleanup: () => pool.terminate() };
+    return { finished: pool.join(undefined).then(() => context.say('join() returned: every worker has exited')), cleanup: () => void pool.terminate() };
   },
 });

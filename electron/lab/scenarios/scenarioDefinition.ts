@@ -6,7 +6,6 @@ import type { SpawnRequest } from '../processes/labProcesses.js';
 
 /** What a scenario may do: start lab processes through the same lab as the user, and narrate. */
 export interface ScenarioContext {
-  readonly runId: string;
   spawn(request: Omit<SpawnRequest, 'args'> & { args?: SpawnRequest['args'] }): Promise<LabProcess>;
   /** A step for the timeline, in words. */
   say(text: string, pid?: number): void;

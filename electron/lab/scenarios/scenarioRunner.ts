@@ -11,6 +11,8 @@ import type { LabQueues } from '../queues/labQueues.js';
 import { scenarios } from './index.js';
 import type { ScenarioContext, ScenarioDefinition, ScenarioHandle } from './scenarioDefinition.js';
 
+const KEPT_RUNS = 100;
+
 interface Run {
   info: ScenarioRunInfo;
   definition: ScenarioDefinition;
@@ -30,6 +32,7 @@ export class ScenarioRunner {
     private readonly queues: LabQueues,
     private readonly pools: LabPools,
     private readonly hub: EventHub,
+    private readonly log: (message: string) => void,
     /** Ends what descends from these lab processes, orphans included. */
     private readonly endDescendants: (pids: readonly number[]) => void,
   ) {}
@@ -69,7 +72,10 @@ export class ScenarioRunner {
       await this.stop(runId, 'failed', (error as Error).message);
       throw error instanceof RpcError ? error : new RpcError(ErrorCode.Internal, `Scenario '${id}' failed to start: ${(error as Error).message}`);
     }
-    void run.handle.finished?.then(() => this.stop(runId, 'finished', 'it ran its course'));
+    void run.handle.finished
+      ?.then(() => this.stop(runId, 'finished', 'it ran its course'))
+      .catch((error: Error) => this.stop(runId, 'failed', error.message));
+    this.forgetEnded();
     return runId;
   }
 
@@ -87,15 +93,31 @@ export class ScenarioRunner {
   stop(runId: string, reason: 'finished' | 'stopped' | 'failed' = 'stopped', detail = 'stopped on request'): Promise<void> {
     const run = this.find(runId);
     run.stopping ??= (async () => {
-      await run.handle?.cleanup?.();
-      this.endDescendants(run.info.pids);
-      await Promise.all(run.info.pids.map((pid) => this.processes.forceEnd(pid)));
-      await Promise.all(run.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-      for (const queueId of run.queues) this.queues.close(queueId, `run ${runId} ended`);
+      // Each step on its own: one that fails (a queue a client already closed) must not keep the rest from running.
+      const steps: (() => unknown)[] = [
+        () => run.handle?.cleanup?.(),
+        () => this.endDescendants(run.info.pids),
+        () => Promise.all(run.info.pids.map((pid) => this.processes.forceEnd(pid))),
+        () => Promise.all(run.tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))),
+        () => run.queues.forEach((queueId) => this.queues.closeIfOpen(queueId, `run ${runId} ended`)),
+      ];
+      for (const step of steps) {
+        try {
+          await step();
+        } catch (error) {
+          this.log(`stopping ${runId}: ${(error as Error).message}`);
+        }
+      }
       run.info.running = false;
       this.hub.emit('scenario.stopped', { runId, reason, detail });
     })();
     return run.stopping;
+  }
+
+  /** Ended runs are kept for the list, the newest KEPT_RUNS of them. */
+  private forgetEnded(): void {
+    const ended = [...this.runs.values()].filter((run) => !run.info.running);
+    for (const run of ended.slice(0, Math.max(0, ended.length - KEPT_RUNS))) this.runs.delete(run.info.runId);
   }
 
   async dispose(): Promise<void> {
@@ -110,7 +132,6 @@ export class ScenarioRunner {
 
   private context(run: Run): ScenarioContext {
     return {
-      runId: run.info.runId,
       spawn: async (request) => {
         if (run.stopping) throw new RpcError(ErrorCode.Conflict, `Run ${run.info.runId} is stopping.`);
         const started = await this.processes.spawn({ args: [], ...request }, { forScenario: true });

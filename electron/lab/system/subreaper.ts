@@ -56,13 +56,3 @@ export function reapAdopted(pid: number): number | null {
   const status = [0];
   return lib.waitpid(pid, status, WNOHANG) === pid ? (status[0] ?? 0) : null;
 }
-
-/** Reaps adopted orphans that were just killed, polling briefly: a kill is delivered, not awaited. */
-export async function reapAll(pids: readonly number[], timeoutMs = 2000): Promise<void> {
-  const left = new Set(pids);
-  const deadline = performance.now() + timeoutMs;
-  while (left.size > 0 && performance.now() < deadline) {
-    for (const pid of left) if (reapAdopted(pid) !== null) left.delete(pid);
-    if (left.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -78,3 +78,44 @@ describe('LabQueue, as multiprocessing.Queue', () => {
     await expect(waiting).rejects.toThrow('my queue was closed: gone');
   });
 });
+
+describe('LabQueue hand-offs', () => {
+  test('a waiting getter gets the item even when a get_nowait comes in between', async () => {
+    const queue = new LabQueue('q', 'q', 1);
+    const waiting = queue.get(block);
+    await queue.put('owed', block);
+    expect(await codeOf(queue.get(noBlock))).toBe(ErrorCode.QueueEmpty);
+    expect(await waiting).toBe('owed');
+  });
+
+  test('a waiting putter’s item goes in as soon as there is room, so a put_nowait cannot overfill', async () => {
+    const queue = new LabQueue('q', 'q', 1);
+    await queue.put('first', block);
+    const waiting = queue.put('second', block);
+    expect(await queue.get(block)).toBe('first');
+    expect(await codeOf(queue.put('third', noBlock))).toBe(ErrorCode.QueueFull);
+    await waiting;
+    expect(queue.qsize()).toBe(1);
+  });
+
+  test('a caller that goes away stops waiting, and the next item goes to whoever still waits', async () => {
+    const queue = new LabQueue('q', 'q', 0);
+    const leaving = new AbortController();
+    const gone = queue.get({ block: true, signal: leaving.signal });
+    const staying = queue.get(block);
+    leaving.abort();
+    await expect(gone).rejects.toThrow(/went away/);
+    await queue.put('for the one who stayed', block);
+    expect(await staying).toBe('for the one who stayed');
+  });
+
+  test('refuses more blocked callers than its cap', async () => {
+    const { MAX_WAITERS } = await import('../../../electron/lab/queues/labQueue.js');
+    const queue = new LabQueue('q', 'q', 0);
+    const leaving = new AbortController();
+    const waiting = Array.from({ length: MAX_WAITERS }, () => queue.get({ block: true, signal: leaving.signal }).catch(() => 'left'));
+    expect(await codeOf(queue.get(block))).toBe(ErrorCode.LimitReached);
+    leaving.abort();
+    expect(new Set(await Promise.all(waiting))).toEqual(new Set(['left']));
+  });
+});

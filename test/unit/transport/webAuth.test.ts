@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { authorize, cookieValue, TOKEN_COOKIE } from '../../../electron/transport/webAuth.js';
+import { authorize, cookieValue, tokenCookieName } from '../../../electron/transport/webAuth.js';
+
+const TOKEN_COOKIE = tokenCookieName(4000);
 
 const context = { token: 'secret-token', port: 4000 };
 const request = (overrides: Partial<Parameters<typeof authorize>[0]>) => ({

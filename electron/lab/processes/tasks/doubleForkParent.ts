@@ -15,7 +15,7 @@ export const doubleForkParentTask = defineTask({
   run: async (_args, { workerSeconds }) => {
     // sh is the first fork, `sleep &` the second; sh exits without waiting for it. Its one second
     // of life is for the sampler (2 Hz), so the worker is seen under it before it is orphaned.
-    const child = spawn('sh', ['-c', `sleep ${workerSeconds} & echo $!; sleep 1`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('sh', ['-c', 'sleep "$1" & echo $!; sleep 1', 'sh', String(workerSeconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let worker = '';
     child.stdout.on('data', (chunk: Buffer) => (worker += chunk.toString()));
     const [code] = (await once(child, 'exit')) as [number];

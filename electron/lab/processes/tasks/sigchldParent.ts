@@ -48,7 +48,7 @@ export const sigchldParentTask = defineTask({
   run: async (_args, { children, childSeconds }) => {
     // libuv installs a SIGCHLD handler for the children it spawns and calls waitpid for each in the event loop.
     const exits = Array.from({ length: children }, (_, i) => {
-      const child = spawn('sh', ['-c', `sleep ${childSeconds}; exit ${i + 1}`], { stdio: 'ignore' });
+      const child = spawn('sh', ['-c', 'sleep "$1"; exit "$2"', 'sh', String(childSeconds), String(i + 1)], { stdio: 'ignore' });
       return once(child, 'exit').then(([code]) => console.log(`node (libuv) SIGCHLD handler reaped ${child.pid}: exit code ${code}`));
     });
     await Promise.all(exits);

@@ -17,7 +17,7 @@ export const waitParentTask = defineTask({
   run: (_args, { children, childSeconds }) => {
     for (let i = 1; i <= children; i++) {
       // spawnSync forks, then blocks in waitpid until the child exits: a wait() in C or Python.
-      const result = spawnSync('sh', ['-c', `sleep ${childSeconds}; exit ${i}`], { stdio: 'ignore' });
+      const result = spawnSync('sh', ['-c', 'sleep "$1"; exit "$2"', 'sh', String(childSeconds), String(i)], { stdio: 'ignore' });
       console.log(`child ${result.pid} reaped by waitpid as it exited: exit code ${result.status}`);
     }
   },

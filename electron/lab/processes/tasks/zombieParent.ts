@@ -17,7 +17,7 @@ export const zombieParentTask = defineTask({
     })
     .strict(),
   run: async (_args, { fifo, code }) => {
-    const child = spawn('sh', ['-c', `exit ${code}`], { stdio: 'ignore' });
+    const child = spawn('sh', ['-c', 'exit "$1"', 'sh', String(code)], { stdio: 'ignore' });
     console.log(`started child ${child.pid}; now blocked reading ${fifo}, so it is never reaped`);
     // Synchronous on purpose: while the loop is blocked, libuv cannot run its SIGCHLD handler and waitpid.
     readFileSync(fifo);

@@ -1,0 +1,34 @@
+import { isMethodName, methods } from '../../shared/contract.js';
+import type { Envelope } from '../../shared/jsonRpc.js';
+import { ErrorCode, invalidParams, RpcError } from '../../shared/rpcError.js';
+import type { CallContext } from './callContext.js';
+import type { LabHandlers, LabMethod } from './labHandlers.js';
+
+/** Methods the lab does not answer itself: a transport's session does (subscriptions are per client). */
+export const sessionMethods = new Set(['events.subscribe', 'events.unsubscribe']);
+
+/**
+ * Validates one call against the contract and runs its handler. Every failure becomes an error
+ * object: a bad call never throws past this point, and the lab keeps serving everyone else.
+ */
+export async function dispatch(
+  handlers: LabHandlers,
+  method: string,
+  rawParams: unknown,
+  context: CallContext,
+  log: (message: string) => void,
+): Promise<Envelope> {
+  try {
+    if (!isMethodName(method) || sessionMethods.has(method)) {
+      throw new RpcError(ErrorCode.MethodNotFound, `Method not found: '${method}'. See docs/protocol.md for the methods.`);
+    }
+    const parsed = methods[method].params.safeParse(rawParams ?? {});
+    if (!parsed.success) throw invalidParams(parsed.error.issues);
+    const handler = handlers[method as LabMethod] as (params: unknown, context: CallContext) => Promise<unknown>;
+    return { ok: true, result: await handler(parsed.data, context) };
+  } catch (error) {
+    if (error instanceof RpcError) return { ok: false, error: error.toObject() };
+    log(`internal error in ${method}: ${(error as Error).stack ?? String(error)}`);
+    return { ok: false, error: { code: ErrorCode.Internal, message: `Internal error in ${method}: ${(error as Error).message}` } };
+  }
+}
