@@ -7,6 +7,11 @@ export const icons = {
   moon: 'M13 9.5A5.5 5.5 0 0 1 6.5 3a5.5 5.5 0 1 0 6.5 6.5z',
   close: 'M4 4l8 8 M12 4l-8 8',
   caret: 'M6 4l4 4-4 4',
+  search: 'M7 2.5a4.5 4.5 0 1 0 0.01 0z M10.3 10.3L14 14',
+  expandAll: 'M4 6l4 4 4-4 M4 2.5h8 M4 13.5h8',
+  collapseAll: 'M4 10l4-4 4 4 M4 2.5h8 M4 13.5h8',
+  pause: 'M5.5 3.5v9 M10.5 3.5v9',
+  play: 'M5 3l8 5-8 5z',
   logo: 'M8 1.5a6.5 6.5 0 1 0 0.01 0z M8 4.5a3.5 3.5 0 1 0 0.01 0z M8 7.2a.8.8 0 1 0 .01 0z',
 } as const;
 

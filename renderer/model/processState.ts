@@ -1,8 +1,15 @@
 import type { LabEvent, Snapshot } from '../../shared/contract.js';
 import type { ProcessRow } from '../../shared/schemas/process.js';
 
-/** Sampler ticks kept per process for its CPU sparkline: half a minute at the default 500 ms, ~1.3 px a tick. */
-export const CPU_HISTORY_TICKS = 60;
+/** Sampler ticks kept per process for its charts: as many as the hub's samples stream holds (2 min at 500 ms). */
+export const SAMPLE_HISTORY_TICKS = 240;
+
+/** One process in one sampler tick, as its charts plot it. */
+export interface SamplePoint {
+  at: number;
+  cpu: number;
+  rss: number;
+}
 
 /**
  * What the renderer knows of the lab's processes. Rows and histories are immutable values, replaced
@@ -11,17 +18,17 @@ export const CPU_HISTORY_TICKS = 60;
  */
 export interface ProcessState {
   rows: Map<number, ProcessRow>;
-  /** CPU % per sampler tick, oldest first, at most CPU_HISTORY_TICKS. */
-  cpuHistory: Map<number, number[]>;
+  /** Per sampler tick, oldest first, at most SAMPLE_HISTORY_TICKS. */
+  samples: Map<number, SamplePoint[]>;
 }
 
 export function emptyProcessState(): ProcessState {
-  return { rows: new Map(), cpuHistory: new Map() };
+  return { rows: new Map(), samples: new Map() };
 }
 
 /**
  * A fresh start from `events.subscribe`: the snapshot's state is current, so history on the
- * processes stream is not replayed; only the samples history is used, to fill the sparklines.
+ * processes stream is not replayed; only the samples history is used, to fill the charts.
  */
 export function processStateFromSnapshot(snapshot: Snapshot): ProcessState {
   const state = emptyProcessState();
@@ -30,7 +37,7 @@ export function processStateFromSnapshot(snapshot: Snapshot): ProcessState {
   for (const event of (snapshot.streams.samples?.history ?? []) as LabEvent[]) {
     if (event.type !== 'process.sampled') continue;
     for (const sample of event.data.samples) {
-      if (state.rows.has(sample.pid)) recordCpu(state, sample.pid, sample.cpu);
+      if (state.rows.has(sample.pid)) recordSample(state, sample.pid, { at: event.at, cpu: sample.cpu, rss: sample.rss });
     }
   }
   return state;
@@ -50,9 +57,8 @@ export function applyEvent(state: ProcessState, event: LabEvent): void {
     }
     case 'process.reparented': {
       const { to, toName } = event.data;
-      // As the lab reports adoption: a new parent outside the tree has adopted an orphan.
-      const adoptedBy = state.rows.has(to) ? null : { pid: to, name: toName };
-      updateRow(state, event.data.pid, (row) => ({ ...row, ppid: to, adoptedBy }));
+      // A ppid changes only when the parent exits: whoever it is now (pid 1, a subreaper, the main process) adopted it.
+      updateRow(state, event.data.pid, (row) => ({ ...row, ppid: to, adoptedBy: { pid: to, name: toName } }));
       return;
     }
     case 'process.exited': {
@@ -74,11 +80,11 @@ export function applyEvent(state: ProcessState, event: LabEvent): void {
         if (!row?.alive) continue;
         const stateSince = sample.state === row.state ? row.stateSince : event.at;
         state.rows.set(sample.pid, { ...row, ppid: sample.ppid, state: sample.state, stateSince, cpu: sample.cpu, rss: sample.rss });
-        recordCpu(state, sample.pid, sample.cpu);
+        recordSample(state, sample.pid, { at: event.at, cpu: sample.cpu, rss: sample.rss });
       }
       return;
     default:
-      return; // output belongs to the output log; other subsystems' events (scenarios, …) do not touch the rows
+      return; // output belongs to the output log; other events (scenarios, queues, reaped orphans until they vanish) leave the rows as they are
   }
 }
 
@@ -89,11 +95,11 @@ function updateRow(state: ProcessState, pid: number, change: (row: ProcessRow) =
 
 function removeRow(state: ProcessState, pid: number): void {
   state.rows.delete(pid);
-  state.cpuHistory.delete(pid);
+  state.samples.delete(pid);
 }
 
-function recordCpu(state: ProcessState, pid: number, cpu: number): void {
-  // A new array, like the rows: a sparkline given the same array again would not redraw.
-  const history = state.cpuHistory.get(pid) ?? [];
-  state.cpuHistory.set(pid, [...history.slice(1 - CPU_HISTORY_TICKS), cpu]);
+function recordSample(state: ProcessState, pid: number, point: SamplePoint): void {
+  // A new array, like the rows: a chart given the same array again would not redraw.
+  const history = state.samples.get(pid) ?? [];
+  state.samples.set(pid, [...history.slice(1 - SAMPLE_HISTORY_TICKS), point]);
 }

@@ -3,9 +3,9 @@ import type { VisibleRow } from './processTree.js';
 export type TreeKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End';
 
 export type TreeAction =
-  | { kind: 'select'; pid: number }
-  | { kind: 'expand'; pid: number }
-  | { kind: 'collapse'; pid: number }
+  | { kind: 'select'; id: string }
+  | { kind: 'expand'; id: string }
+  | { kind: 'collapse'; id: string }
   | { kind: 'none' };
 
 export const isTreeKey = (key: string): key is TreeKey =>
@@ -16,15 +16,15 @@ export const isTreeKey = (key: string): key is TreeKey =>
  * to the parent when already collapsed; Right expands, or goes to the first child when expanded.
  * With nothing selected (or the selection gone), any key selects the first row.
  */
-export function treeAction(rows: readonly VisibleRow[], selectedPid: number | null, key: TreeKey): TreeAction {
+export function treeAction(rows: readonly VisibleRow[], selectedId: string | null, key: TreeKey): TreeAction {
   const first = rows[0];
   if (!first) return { kind: 'none' };
-  const index = rows.findIndex((line) => line.row.pid === selectedPid);
+  const index = rows.findIndex((line) => line.node.id === selectedId);
   const current = rows[index];
-  if (!current) return { kind: 'select', pid: first.row.pid };
+  if (!current) return { kind: 'select', id: first.node.id };
   const selectAt = (at: number): TreeAction => {
     const target = rows[Math.max(0, Math.min(rows.length - 1, at))];
-    return target && target !== current ? { kind: 'select', pid: target.row.pid } : { kind: 'none' };
+    return target && target !== current ? { kind: 'select', id: target.node.id } : { kind: 'none' };
   };
   switch (key) {
     case 'ArrowUp':
@@ -36,10 +36,10 @@ export function treeAction(rows: readonly VisibleRow[], selectedPid: number | nu
     case 'End':
       return selectAt(rows.length - 1);
     case 'ArrowLeft':
-      if (current.expanded) return { kind: 'collapse', pid: current.row.pid };
-      return current.parentPid === null ? { kind: 'none' } : { kind: 'select', pid: current.parentPid };
+      if (current.expanded) return { kind: 'collapse', id: current.node.id };
+      return current.parentId === null ? { kind: 'none' } : { kind: 'select', id: current.parentId };
     case 'ArrowRight':
       if (!current.hasChildren) return { kind: 'none' };
-      return current.expanded ? selectAt(index + 1) : { kind: 'expand', pid: current.row.pid };
+      return current.expanded ? selectAt(index + 1) : { kind: 'expand', id: current.node.id };
   }
 }

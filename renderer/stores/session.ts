@@ -6,6 +6,7 @@ import type { TaskInfo } from '../../shared/schemas/process.js';
 import type { SystemInfo } from '../../shared/schemas/system.js';
 import type { Api } from '../api/client.js';
 import type { ConnectionStatus } from '../api/transport.js';
+import { appendToEventLog, emptyEventLog, type EventLog, eventLogFromSnapshot } from '../model/eventLog.js';
 import { applyEvent, emptyProcessState, type ProcessState, processStateFromSnapshot } from '../model/processState.js';
 import { useNoticesStore } from './notices.js';
 
@@ -28,6 +29,10 @@ export const useSessionStore = defineStore('session', () => {
   const info = shallowRef<SystemInfo | null>(null);
   const tasks = shallowRef<TaskInfo[]>([]);
   const processes = shallowRef<ProcessState>(emptyProcessState());
+  /** Lifecycle events, for the timeline and the scenarios' runs. */
+  const log = shallowRef<EventLog>(emptyEventLog());
+  /** The lab's clock minus this page's, from the snapshot: events are stamped by the lab's monotonic clock. */
+  const clockOffset = ref(0);
   /** Events the lab could not deliver to this page (it was too slow), summed over every batch. */
   const missed = ref(0);
   /** Counts loaded snapshots, so a view can refetch what it shows after a reconnect. */
@@ -82,6 +87,8 @@ export const useSessionStore = defineStore('session', () => {
     const overtaken = early;
     early = null;
     processes.value = processStateFromSnapshot(snapshot);
+    log.value = eventLogFromSnapshot(snapshot);
+    clockOffset.value = snapshot.at - Date.now();
     phase.value = 'live';
     generation.value++;
     // What these batches missed happened before the snapshot, which already includes it.
@@ -118,7 +125,16 @@ export const useSessionStore = defineStore('session', () => {
       for (const listener of eventListeners) listener(event);
     }
     triggerRef(processes);
+    if (appendToEventLog(log.value, events)) triggerRef(log);
   }
 
-  return { phase, transport, info, tasks, processes, missed, generation, connect, call, onEvent };
+  /** Now on the lab's clock, to set beside the times its events carry. */
+  const labNow = (): number => Date.now() + clockOffset.value;
+
+  /** Fresh lab facts after a change this page made (the subreaper switch). */
+  async function refreshInfo(): Promise<void> {
+    info.value = await call('system.info');
+  }
+
+  return { phase, transport, info, tasks, processes, log, missed, generation, connect, call, onEvent, labNow, refreshInfo };
 });

@@ -11,37 +11,11 @@ import { type Browser, launchChromium } from '../support/chromium.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
 import { RpcClient } from '../support/rpcClient.js';
+import { openLab as openLabAt, rowOf, selectedPid, spawnFromForm } from './labPage.js';
 
 const webUrl = inject('webUrl');
 const SHOTS_DIR = '/tmp/loopscope-shots';
-
-const rowOf = (page: Page, pid: number, alive?: boolean) =>
-  page.locator(`[data-testid="process-row"][data-pid="${pid}"]${alive === undefined ? '' : `[data-alive="${alive}"]`}`);
-
-async function openLab(browser: Browser, url = webUrl): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  await page.locator('[data-testid="process-row"][data-role="main"]').waitFor();
-  return page;
-}
-
-/** Fills the spawn form and submits it; resolves with the pid the form reports. */
-async function spawnFromForm(page: Page, task: string, kwargs: Record<string, string> = {}): Promise<number> {
-  const result = page.getByTestId('spawn-result');
-  const before = (await result.count()) > 0 ? await result.getAttribute('data-pid') : null;
-  await page.getByTestId('spawn-task').selectOption(task);
-  for (const [name, value] of Object.entries(kwargs)) await page.getByTestId(`spawn-kwarg-${name}`).fill(value);
-  await page.getByTestId('spawn-submit').click();
-  const pid = await until(`the form to report the ${task} it started`, async () => {
-    const text = (await result.count()) > 0 ? await result.getAttribute('data-pid') : null;
-    return text !== null && text !== before && Number(text);
-  });
-  await rowOf(page, pid).waitFor();
-  return pid;
-}
-
-const selectedPid = async (page: Page): Promise<number> =>
-  Number(await page.locator('[data-testid="process-row"][aria-selected="true"]').getAttribute('data-pid'));
+const openLab = (browser: Browser, url = webUrl): Promise<Page> => openLabAt(browser, url);
 
 describe('the Processes view', () => {
   let browser: Browser;
@@ -105,8 +79,10 @@ describe('the Processes view', () => {
   test('shows a process’s output live, and moves through the tree by keyboard', async () => {
     const pid = await spawnFromForm(page, 'print-loop', { times: '3', intervalMs: '50' });
     started.push(pid);
-    // A spawn selects the new process and focuses the tree, so its output is what the panel shows.
+    // A spawn selects the new process and focuses the tree; its output is in the detail panel's Output tab.
     expect(await selectedPid(page)).toBe(pid);
+    await page.getByTestId('detail-tab-output').click();
+    await page.getByTestId('process-table').focus();
     const lines = page.getByTestId('output-line');
     await until('three lines of output', async () => (await lines.count()) === 3);
     expect(await lines.first().getAttribute('data-stream')).toBe('stdout');
@@ -120,6 +96,50 @@ describe('the Processes view', () => {
     expect(await page.getByTestId('output-panel').evaluate((element) => element.matches(':focus'))).toBe(true);
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('process-table').evaluate((element) => element.matches(':focus'))).toBe(true);
+  });
+
+  test('finds a pid with Ctrl+F, filters by a state chip, sorts by a header, and pauses the picture', async () => {
+    const pid = await spawnFromForm(page, 'sleep', { seconds: '60' });
+    started.push(pid);
+    await rowOf(page, pid).locator('[data-testid="state-badge"][data-state="S"]').waitFor();
+
+    await page.keyboard.press('Control+f');
+    const search = page.getByTestId('tree-search');
+    expect(await search.evaluate((element) => element.matches(':focus'))).toBe(true);
+    await page.keyboard.type(String(pid));
+    // What matches is highlighted; its ancestors stay, dimmed; the rest is hidden.
+    await until('the tree to show only matches and their ancestors', async () =>
+      (await page.locator('[data-testid="process-row"]:not(.context)').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-pid')))).every(
+        (shown) => shown?.startsWith(String(pid)),
+      ),
+    );
+    expect(await rowOf(page, pid).locator('mark.hit').textContent()).toBe(String(pid));
+    expect(await page.locator('[data-testid="process-row"][data-role="main"]').getAttribute('class')).toContain('context');
+    await page.keyboard.press('Enter');
+    expect(await selectedPid(page)).toBe(pid);
+    await search.focus();
+    await page.keyboard.press('Escape');
+    expect(await search.inputValue()).toBe('');
+
+    await page.getByTestId('state-chip-S').click();
+    const states = await page.locator('[data-testid="process-row"]:not(.context) [data-testid="state-badge"]').evaluateAll((badges) => badges.map((b) => b.getAttribute('data-state')));
+    expect(states.length).toBeGreaterThan(0);
+    expect(states.every((state) => state === 'S')).toBe(true);
+    await page.getByTestId('state-chip-all').click();
+
+    await page.getByTestId('sort-pid').click();
+    await page.getByTestId('sort-pid').click();
+    expect(await page.locator('[role="columnheader"][aria-sort="descending"]').textContent()).toContain('PID');
+    await page.getByTestId('sort-pid').click();
+
+    await page.getByTestId('pause').click();
+    await page.getByTestId('paused-badge').waitFor();
+    await rpc.call('processes.terminate', { pid });
+    await until(`pid ${pid} to leave /proc`, () => kernelStat(pid) === null);
+    // Frozen: the row still shows it alive, until Resume shows the lab as it is now.
+    expect(await rowOf(page, pid).getAttribute('data-alive')).toBe('true');
+    await page.getByTestId('pause').click();
+    await rowOf(page, pid, false).waitFor();
   });
 
   test('toggles the theme and keeps the choice across a reload', async () => {
@@ -154,11 +174,13 @@ test('a dropped connection shows a banner, and on reconnect the page starts agai
     // Until it is back, the page shows the lab as it last saw it.
     expect(await rowOf(page, first.server.pid ?? 0).count()).toBe(1);
 
-    second = await startBrowserMode(['--port', url.port, '--token', url.searchParams.get('token') ?? '']);
+    // The same token again, through the environment (an argument would show in every user's ps).
+    second = await startBrowserMode(['--port', url.port], url.searchParams.get('token') ?? '');
     await banner.waitFor({ state: 'detached', timeout: 15_000 });
     await page.locator(`[data-testid="process-row"][data-role="main"][data-pid="${second.server.pid}"]`).waitFor();
     await rowOf(page, first.server.pid ?? 0).waitFor({ state: 'detached' });
-    expect(await page.getByTestId('main-pid').textContent()).toBe(String(second.server.pid));
+    // The lab's facts are fetched after the snapshot is shown.
+    await until('the top bar to show the new main pid', async () => (await page.getByTestId('main-pid').textContent()) === String(second?.server.pid));
   } finally {
     await browser.close();
     for (const server of [first, second]) {

@@ -1,4 +1,4 @@
-import type { LabEvent } from '../../../shared/contract.js';
+import { eventTypes, type LabEvent, type Snapshot, streamNames } from '../../../shared/contract.js';
 import type { ProcessRow } from '../../../shared/schemas/process.js';
 
 /** A live descendant row, as the sampler would report one; override what the test is about. */
@@ -35,6 +35,23 @@ export function labRow(pid: number, ppid: number, overrides: Partial<ProcessRow>
 
 /** An event as the hub sends it: the stream and a seq supplied, the rest typed by the contract. */
 export function event<T extends LabEvent['type']>(type: T, data: Extract<LabEvent, { type: T }>['data'], seq = 1, at = 10_000): LabEvent {
-  const stream = type === 'process.output' ? 'output' : type === 'process.sampled' ? 'samples' : 'processes';
+  // A type the contract does not have yet (a test of how the page copes with one) travels on the processes stream.
+  const stream = (eventTypes as Record<string, { stream: string } | undefined>)[type]?.stream ?? 'processes';
   return { type, stream, seq, at, data } as LabEvent;
+}
+
+/** What events.subscribe returns: every stream the contract has, each with the history given for it (default none). */
+export function snapshot(
+  processes: Snapshot['state']['processes'],
+  history: Partial<Record<(typeof streamNames)[number], { events: LabEvent[]; seq?: number; capacity?: number; evicted?: number }>> = {},
+  at = 20_000,
+): Snapshot {
+  const streams = Object.fromEntries(
+    streamNames.map((name) => {
+      const held = history[name];
+      const events = held?.events ?? [];
+      return [name, { seq: held?.seq ?? events.length, history: events, capacity: held?.capacity ?? 240, evicted: held?.evicted ?? 0 }];
+    }),
+  );
+  return { at, state: { processes }, streams } as Snapshot;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatClock, formatCpu, formatDuration } from '../../../renderer/model/format.js';
+import { formatBytes, formatClock, formatCpu, formatDuration } from '../../../shared/format.js';
 
 describe('formatBytes', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent, Snapshot } from '../../../shared/contract.js';
-import { applyEvent, CPU_HISTORY_TICKS, emptyProcessState, processStateFromSnapshot } from '../../../renderer/model/processState.js';
-import { event, labRow, row } from './fixtures.js';
+import { applyEvent, emptyProcessState, processStateFromSnapshot, SAMPLE_HISTORY_TICKS } from '../../../renderer/model/processState.js';
+import { event, labRow, row, snapshot as snapshotOf } from './fixtures.js';
 
 const sampled = (seq: number, samples: { pid: number; cpu: number; state?: string; ppid?: number }[]): LabEvent =>
   event(
@@ -10,23 +10,20 @@ const sampled = (seq: number, samples: { pid: number; cpu: number; state?: strin
     seq,
   );
 
-function snapshot(processes: Snapshot['state']['processes'], samplesHistory: LabEvent[] = [], processesHistory: LabEvent[] = []): Snapshot {
-  const stream = (history: LabEvent[]) => ({ seq: history.length, history, capacity: 240, evicted: 0 });
-  return {
-    at: 20_000,
-    state: { processes },
-    streams: { processes: stream(processesHistory), output: stream([]), samples: stream(samplesHistory) },
-  } as Snapshot;
-}
+const snapshot = (processes: Snapshot['state']['processes'], samplesHistory: LabEvent[] = [], processesHistory: LabEvent[] = []): Snapshot =>
+  snapshotOf(processes, { samples: { events: samplesHistory }, processes: { events: processesHistory } });
+
+const cpuOf = (state: ReturnType<typeof emptyProcessState>, pid: number) => state.samples.get(pid)?.map((sample) => sample.cpu);
 
 describe('processStateFromSnapshot', () => {
-  it('takes the rows as they are now, and fills sparklines from the samples history', () => {
+  it('takes the rows as they are now, and fills the charts from the samples history', () => {
     const state = processStateFromSnapshot(
       snapshot([row(100, 1, { role: 'main' }), labRow(110, 100)], [sampled(1, [{ pid: 110, cpu: 5 }, { pid: 999, cpu: 50 }]), sampled(2, [{ pid: 110, cpu: 7 }])]),
     );
     expect([...state.rows.keys()]).toEqual([100, 110]);
-    expect(state.cpuHistory.get(110)).toEqual([5, 7]);
-    expect(state.cpuHistory.has(999)).toBe(false); // gone since: no row, no history
+    expect(cpuOf(state, 110)).toEqual([5, 7]);
+    expect(state.samples.get(110)?.[0]).toEqual({ at: 10_000, cpu: 5, rss: 2048 });
+    expect(state.samples.has(999)).toBe(false); // gone since: no row, no history
   });
 
   it('does not replay the processes history over the current rows', () => {
@@ -71,13 +68,13 @@ describe('applyEvent', () => {
     expect(state.rows.get(110)).toMatchObject({ state: 'Z', stateSince: 70 });
   });
 
-  it('follows an orphan to its new parent, noting who adopted it when that parent is outside the tree', () => {
+  it('follows an orphan to its new parent, noting who adopted it: pid 1, or the main process as subreaper', () => {
     const state = emptyProcessState();
-    for (const r of [row(100, 1, { role: 'main' }), row(110, 100), row(111, 110)]) applyEvent(state, event('process.appeared', { row: r }));
+    for (const r of [row(100, 1, { role: 'main' }), row(110, 100), row(111, 110), row(112, 110)]) applyEvent(state, event('process.appeared', { row: r }));
     applyEvent(state, event('process.reparented', { pid: 111, from: 110, to: 1, toName: 'systemd' }));
     expect(state.rows.get(111)).toMatchObject({ ppid: 1, adoptedBy: { pid: 1, name: 'systemd' } });
-    applyEvent(state, event('process.reparented', { pid: 111, from: 1, to: 100, toName: 'node' }));
-    expect(state.rows.get(111)).toMatchObject({ ppid: 100, adoptedBy: null });
+    applyEvent(state, event('process.reparented', { pid: 112, from: 110, to: 100, toName: 'node' }));
+    expect(state.rows.get(112)).toMatchObject({ ppid: 100, adoptedBy: { pid: 100, name: 'node' } });
   });
 
   it('marks an exited lab process, keeping its row', () => {
@@ -95,7 +92,7 @@ describe('applyEvent', () => {
     applyEvent(state, event('process.vanished', { pid: 111 }));
     applyEvent(state, event('process.cleared', { pids: [110, 120] }));
     expect(state.rows.size).toBe(0);
-    expect(state.cpuHistory.size).toBe(0);
+    expect(state.samples.size).toBe(0);
   });
 
   it('updates live rows from samples, and ignores samples of exited or unknown pids', () => {
@@ -107,21 +104,22 @@ describe('applyEvent', () => {
     expect(state.rows.get(110)).toMatchObject({ cpu: 99, state: 'R', ppid: 1, rss: 2048 });
     expect(state.rows.get(120)).toMatchObject({ alive: false, cpu: 0 });
     expect(state.rows.has(777)).toBe(false);
-    expect([...state.cpuHistory.keys()]).toEqual([110]);
+    expect([...state.samples.keys()]).toEqual([110]);
   });
 
-  it('keeps the last CPU_HISTORY_TICKS samples, each time in a new array', () => {
+  it('keeps the last SAMPLE_HISTORY_TICKS samples, each time in a new array', () => {
     const state = emptyProcessState();
     applyEvent(state, event('process.spawned', { row: labRow(110, 100) }));
-    let previous: number[] | undefined;
-    for (let tick = 1; tick <= CPU_HISTORY_TICKS + 5; tick++) {
+    let previous: unknown;
+    for (let tick = 1; tick <= SAMPLE_HISTORY_TICKS + 5; tick++) {
       applyEvent(state, sampled(tick, [{ pid: 110, cpu: tick }]));
-      expect(state.cpuHistory.get(110)).not.toBe(previous);
-      previous = state.cpuHistory.get(110);
+      expect(state.samples.get(110)).not.toBe(previous);
+      previous = state.samples.get(110);
     }
-    expect(previous).toHaveLength(CPU_HISTORY_TICKS);
-    expect(previous?.[0]).toBe(6);
-    expect(previous?.at(-1)).toBe(CPU_HISTORY_TICKS + 5);
+    const cpu = cpuOf(state, 110);
+    expect(cpu).toHaveLength(SAMPLE_HISTORY_TICKS);
+    expect(cpu?.[0]).toBe(6);
+    expect(cpu?.at(-1)).toBe(SAMPLE_HISTORY_TICKS + 5);
   });
 
   it('ignores events about pids it does not have', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adoptionBadge, exitBadge, stateBadge, stateInfo } from '../../../renderer/model/processStates.js';
+import { adopterBadge, adoptionBadge, exitBadge, stateBadge, stateInfo } from '../../../shared/processStates.js';
 import { countByState } from '../../../renderer/model/processSummary.js';
 import { labRow, row } from './fixtures.js';
 
@@ -59,10 +59,19 @@ describe('exitBadge', () => {
 describe('adoptionBadge', () => {
   it('names the adopter of an orphan, and nothing for a process with its own parent', () => {
     expect(adoptionBadge(row(10, 1, { adoptedBy: { pid: 1, name: 'systemd' } }))).toMatchObject({
-      label: 'orphan → systemd (1)',
-      explanation: expect.stringContaining('subreaper'),
+      label: 'adopted',
+      explanation: expect.stringContaining('made systemd (pid 1) its parent'),
     });
     expect(adoptionBadge(row(10, 1))).toBeNull();
+  });
+});
+
+describe('adopterBadge', () => {
+  it('names the adopter, and says when it is Loopscope itself as subreaper', () => {
+    expect(adopterBadge({ pid: 1, name: 'process_api' }, 100).label).toBe('Adopted by pid 1 (process_api)');
+    expect(adopterBadge({ pid: 1, name: 'init' }, 100).explanation).toContain('init, pid 1');
+    expect(adopterBadge({ pid: 100, name: 'node' }, 100).explanation).toContain('Loopscope itself, as child subreaper');
+    expect(adopterBadge({ pid: 900, name: 'systemd' }, 100).explanation).toContain('the nearest child subreaper');
   });
 });
 
@@ -81,6 +90,10 @@ describe('countByState', () => {
       { key: 'Z', label: 'zombie', count: 1 },
       { key: 'exited', label: 'exited', count: 1 },
     ]);
+  });
+
+  it('counts 0 for the states asked for always, each in its place', () => {
+    expect(countByState([row(1, 0, { state: 'S' })], ['R', 'S', 'exited']).map(({ key, count }) => `${key} ${count}`)).toEqual(['R 0', 'S 1', 'exited 0']);
   });
 
   it('puts letters it does not know after the known ones', () => {

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorPids, buildProcessTree, type ProcessNode, visibleRows } from '../../../renderer/model/processTree.js';
+import {
+  adopterNodeId,
+  ancestorIds,
+  buildProcessTree,
+  parentIds,
+  pidOfNodeId,
+  processNodeId,
+  type TreeNode,
+  visibleRows,
+} from '../../../renderer/model/processTree.js';
 import { labRow, row } from './fixtures.js';
 
-/** The tree as nested pids, easy to compare. */
-const shape = (nodes: ProcessNode[]): unknown[] =>
-  nodes.map((node) => (node.children.length ? [node.row.pid, shape(node.children)] : node.row.pid));
+/** The tree as nested ids, easy to compare: pids for processes, 'adopted-by:N' for adopter groups. */
+const shape = (nodes: TreeNode[]): unknown[] =>
+  nodes.map((node) => {
+    const id = node.kind === 'process' ? node.row.pid : node.id;
+    return node.children.length ? [id, shape(node.children)] : id;
+  });
 
 describe('buildProcessTree', () => {
   it('nests children and grandchildren under the main process, from ppid', () => {
@@ -12,9 +24,10 @@ describe('buildProcessTree', () => {
     expect(shape(buildProcessTree(rows))).toEqual([[100, [[110, [[111, [112]]]], 120]]]);
   });
 
-  it('orders siblings by start time, whatever order the rows came in', () => {
+  it('orders siblings by start time, whatever order the rows came in, or as asked', () => {
     const rows = [row(100, 1, { role: 'main' }), row(130, 100, { startTime: 3 }), row(110, 100, { startTime: 9 }), row(120, 100, { startTime: 1 })];
     expect(shape(buildProcessTree(rows))).toEqual([[100, [120, 130, 110]]]);
+    expect(shape(buildProcessTree(rows, (a, b) => b.pid - a.pid))).toEqual([[100, [130, 120, 110]]]);
   });
 
   it('makes a root of each row whose parent is not in the tree, after the main process', () => {
@@ -22,12 +35,26 @@ describe('buildProcessTree', () => {
     expect(shape(buildProcessTree(rows))).toEqual([100, 300, [200, [201]]]);
   });
 
+  it('gathers orphans adopted by pid 1 under a root that names the adopter, their own children below them', () => {
+    const adoptedBy = { pid: 1, name: 'process_api' };
+    const rows = [row(100, 1, { role: 'main' }), labRow(110, 100), row(200, 1, { adoptedBy }), row(201, 200), row(210, 1, { adoptedBy })];
+    const tree = buildProcessTree(rows);
+    expect(shape(tree)).toEqual([[100, [110]], ['adopted-by:1', [[200, [201]], 210]]]);
+    expect(tree[1]).toMatchObject({ kind: 'adopter', adopter: adoptedBy });
+  });
+
+  it('puts the orphans the main process adopted as subreaper in a group inside it, after its own children', () => {
+    const adoptedBy = { pid: 100, name: 'node' };
+    const rows = [row(100, 1, { role: 'main' }), labRow(110, 100, { startTime: 99_999 }), row(200, 100, { adoptedBy, startTime: 1 })];
+    expect(shape(buildProcessTree(rows))).toEqual([[100, [110, ['adopted-by:100', [200]]]]]);
+  });
+
   it('keeps every row of a ppid cycle, cut into a tree', () => {
     const rows = [row(10, 20), row(20, 30), row(30, 10), row(40, 40)];
     const tree = buildProcessTree(rows);
-    const pids = visibleRows(tree, new Set()).map((line) => line.row.pid);
+    const pids = visibleRows(tree, new Set()).map((line) => pidOfNodeId(line.node.id));
     expect(pids.sort()).toEqual([10, 20, 30, 40]);
-    expect(tree.map((node) => node.row.pid)).toContain(40);
+    expect(tree.map((node) => node.id)).toContain(processNodeId(40));
   });
 
   it('is empty without rows', () => {
@@ -37,34 +64,43 @@ describe('buildProcessTree', () => {
 
 describe('visibleRows', () => {
   const tree = buildProcessTree([row(100, 1, { role: 'main' }), labRow(110, 100), row(111, 110), labRow(120, 100)]);
+  const id = processNodeId;
 
   it('lists every row depth-first with its depth and parent', () => {
-    expect(visibleRows(tree, new Set()).map(({ row: { pid }, depth, parentPid, hasChildren, expanded }) => ({ pid, depth, parentPid, hasChildren, expanded }))).toEqual([
-      { pid: 100, depth: 0, parentPid: null, hasChildren: true, expanded: true },
-      { pid: 110, depth: 1, parentPid: 100, hasChildren: true, expanded: true },
-      { pid: 111, depth: 2, parentPid: 110, hasChildren: false, expanded: false },
-      { pid: 120, depth: 1, parentPid: 100, hasChildren: false, expanded: false },
+    expect(visibleRows(tree, new Set()).map(({ node, depth, parentId, hasChildren, expanded }) => ({ id: node.id, depth, parentId, hasChildren, expanded }))).toEqual([
+      { id: id(100), depth: 0, parentId: null, hasChildren: true, expanded: true },
+      { id: id(110), depth: 1, parentId: id(100), hasChildren: true, expanded: true },
+      { id: id(111), depth: 2, parentId: id(110), hasChildren: false, expanded: false },
+      { id: id(120), depth: 1, parentId: id(100), hasChildren: false, expanded: false },
     ]);
   });
 
-  it('leaves out what is under a collapsed row', () => {
-    const lines = visibleRows(tree, new Set([110]));
-    expect(lines.map((line) => line.row.pid)).toEqual([100, 110, 120]);
-    expect(lines[1]).toMatchObject({ hasChildren: true, expanded: false });
+  it('leaves out what is under a collapsed row, and marks the context rows it is told of', () => {
+    const lines = visibleRows(tree, new Set([id(110)]), new Set([id(100)]));
+    expect(lines.map((line) => line.node.id)).toEqual([id(100), id(110), id(120)]);
+    expect(lines[1]).toMatchObject({ hasChildren: true, expanded: false, context: false });
+    expect(lines[0]?.context).toBe(true);
   });
 });
 
-describe('ancestorPids', () => {
-  const rows = new Map([row(100, 1), row(110, 100), row(111, 110)].map((r) => [r.pid, r]));
+describe('ancestorIds and parentIds', () => {
+  const adoptedBy = { pid: 1, name: 'init' };
+  const tree = buildProcessTree([row(100, 1, { role: 'main' }), row(110, 100), row(111, 110), row(200, 1, { adoptedBy }), row(201, 200)]);
 
-  it('walks up to the top, nearest first', () => {
-    expect(ancestorPids(rows, 111)).toEqual([110, 100]);
-    expect(ancestorPids(rows, 100)).toEqual([]);
-    expect(ancestorPids(rows, 999)).toEqual([]);
+  it('walks up to the top, nearest first, through adopter groups', () => {
+    expect(ancestorIds(tree, processNodeId(111))).toEqual([processNodeId(110), processNodeId(100)]);
+    expect(ancestorIds(tree, processNodeId(201))).toEqual([processNodeId(200), adopterNodeId(1)]);
+    expect(ancestorIds(tree, processNodeId(100))).toEqual([]);
+    expect(ancestorIds(tree, processNodeId(999))).toEqual([]);
   });
 
-  it('stops in a ppid cycle', () => {
-    const cycle = new Map([row(10, 20), row(20, 30), row(30, 10)].map((r) => [r.pid, r]));
-    expect(ancestorPids(cycle, 10)).toEqual([20, 30]);
+  it('lists every node with children', () => {
+    expect(parentIds(tree)).toEqual([processNodeId(100), processNodeId(110), adopterNodeId(1), processNodeId(200)]);
+  });
+
+  it('reads a pid back from a process node id only', () => {
+    expect(pidOfNodeId(processNodeId(42))).toBe(42);
+    expect(pidOfNodeId(adopterNodeId(1))).toBeNull();
+    expect(pidOfNodeId(null)).toBeNull();
   });
 });

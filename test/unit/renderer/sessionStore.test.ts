@@ -6,7 +6,7 @@ import { createApi } from '../../../renderer/api/client.js';
 import type { ConnectionStatus, Transport } from '../../../renderer/api/transport.js';
 import { useNoticesStore } from '../../../renderer/stores/notices.js';
 import { useSessionStore } from '../../../renderer/stores/session.js';
-import { event, labRow, row } from './fixtures.js';
+import { event, labRow, row, snapshot as snapshotOf } from './fixtures.js';
 
 /** A transport the test drives: it answers calls from `answers` and lets the test open, drop and send. */
 class FakeTransport implements Transport {
@@ -37,10 +37,8 @@ class FakeTransport implements Transport {
 
 const ok = (result: unknown) => (): Envelope => ({ ok: true, result });
 
-function snapshot(processes: Snapshot['state']['processes'], processesSeq = 0): Snapshot {
-  const stream = (seq: number) => ({ seq, history: [], capacity: 100, evicted: 0 });
-  return { at: 1, state: { processes }, streams: { processes: stream(processesSeq), output: stream(0), samples: stream(0) } };
-}
+const snapshot = (processes: Snapshot['state']['processes'], processesSeq = 0): Snapshot =>
+  snapshotOf(processes, { processes: { events: [], seq: processesSeq } });
 
 /** Lets every pending promise chain (subscribe, then system.info and tasks) run to its end. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -78,6 +76,21 @@ describe('session store', () => {
     expect(session.processes.rows.get(120)?.alive).toBe(true);
     expect(session.processes.rows.get(110)?.alive).toBe(false);
     expect(session.missed).toBe(0);
+    // Lifecycle events go to the log as well; samples and output do not.
+    transport.send([event('process.sampled', { intervalMs: 500, samples: [] }, 1)]);
+    expect(session.log.events.map((logged) => logged.type)).toEqual(['process.spawned', 'process.exited']);
+  });
+
+  it('starts the event log from the snapshot’s lifecycle history, and sets the lab’s clock beside its own', async () => {
+    const spawned = event('process.spawned', { row: labRow(110, 100) }, 1, 500);
+    transport.answers['events.subscribe'] = ok(
+      snapshotOf([row(100, 1, { role: 'main' }), labRow(110, 100)], { processes: { events: [spawned], evicted: 7 } }, Date.now() + 60_000),
+    );
+    transport.status('open');
+    await settle();
+    expect(session.log.events).toEqual([spawned]);
+    expect(session.log.dropped).toBe(7);
+    expect(session.labNow() - Date.now()).toBeGreaterThan(59_000);
   });
 
   it('sums what batches missed, including a batch that arrives while it resubscribes', async () => {

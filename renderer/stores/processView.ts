@@ -1,0 +1,98 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { LabEvent } from '../../shared/contract.js';
+import { buildLifelines } from '../model/lifelines.js';
+import { buildProcessTree, parentIds } from '../model/processTree.js';
+import { filterTree } from '../model/treeFilter.js';
+import type { ProcessState } from '../model/processState.js';
+import { siblingOrder, type TreeSort } from '../model/treeSort.js';
+import { useSessionStore } from './session.js';
+
+/** How often times that tick (a zombie's age, the timeline's right edge) move: once per sampler tick. */
+const TICK_MS = 500;
+
+/** The picture the Processes view shows while paused. */
+interface Frozen {
+  processes: ProcessState;
+  events: LabEvent[];
+  at: number;
+}
+
+/**
+ * How the Processes view shows the lab: its filters, sort and folds, and Pause. Pause snapshots the
+ * picture rather than buffering: the session keeps applying every event to its store, so nothing is
+ * lost and nothing queues up; the view draws the copy taken at the pause (rows, samples and the
+ * event log, each bounded) until Resume.
+ */
+export const useProcessViewStore = defineStore('processView', () => {
+  const session = useSessionStore();
+  const states = ref<ReadonlySet<string>>(new Set());
+  const query = ref('');
+  const sort = ref<TreeSort>(null);
+  const collapsed = ref<ReadonlySet<string>>(new Set());
+  const frozen = shallowRef<Frozen | null>(null);
+  const tick = ref(0);
+  setInterval(() => tick.value++, TICK_MS);
+
+  // Functions rather than computeds: the session triggers the same objects, and a computed would not pass that on.
+  const processes = (): ProcessState => frozen.value?.processes ?? session.processes;
+  const events = (): readonly LabEvent[] => frozen.value?.events ?? session.log.events;
+  const now = (): number => {
+    if (frozen.value) return frozen.value.at;
+    void tick.value;
+    return session.labNow();
+  };
+
+  /** Every process's life from the log: the timeline's lanes, and the history in the detail panel. */
+  const lifelines = computed(() => buildLifelines(events(), processes().rows));
+
+  const tree = computed(() => buildProcessTree(processes().rows.values(), siblingOrder(sort.value)));
+  const filtered = computed(() => filterTree(tree.value, { states: states.value, query: query.value }));
+
+  function expandAll(): void {
+    collapsed.value = new Set();
+  }
+
+  /** Folds every subtree but the main process's own, so the lab's top level stays in view. */
+  function collapseAll(): void {
+    const main = tree.value.find((node) => node.kind === 'process' && node.row.role === 'main');
+    collapsed.value = new Set(parentIds(tree.value).filter((id) => id !== main?.id));
+  }
+
+  function pause(): void {
+    const live = session.processes;
+    frozen.value = {
+      processes: { rows: new Map(live.rows), samples: new Map(live.samples) },
+      events: [...session.log.events],
+      at: session.labNow(),
+    };
+  }
+
+  function resume(): void {
+    frozen.value = null;
+  }
+
+  function toggleState(key: string): void {
+    const next = new Set(states.value);
+    if (!next.delete(key)) next.add(key);
+    states.value = next;
+  }
+
+  return {
+    states,
+    query,
+    sort,
+    collapsed,
+    frozen,
+    processes,
+    now,
+    lifelines,
+    tree,
+    filtered,
+    expandAll,
+    collapseAll,
+    pause,
+    resume,
+    toggleState,
+  };
+});
