@@ -70,6 +70,8 @@ export const ProcessSample = z.object({
   state: StateLetter,
   cpu: z.number().nonnegative(),
   rss: z.number().int().nonnegative(),
+  /** For a zombie, the exit status the kernel holds for its parent; null otherwise. */
+  heldExit: ExitStatus.nullable(),
 }).meta({ id: 'ProcessSample' });
 export type ProcessSample = z.infer<typeof ProcessSample>;
 

@@ -128,3 +128,21 @@ describe('Loopscope as the child subreaper', () => {
     expect((await lab.handlers['system.info']({})).subreaper).toBe(false);
   });
 });
+
+describe('Loopscope as the child subreaper, for an orphan it never saw under its parent', () => {
+  test('an orphan re-parented before the first tick is still known by its process group, marked adopted, and reaped', async () => {
+    const harness = newLab({ subreaper: true });
+    const { lab } = harness;
+    // The parent exits at once: its child is re-parented to us before the sampler can see it under the parent.
+    const { runId } = await lab.handlers['scenarios.run']({ id: 'orphan', params: { childSeconds: 1, lingerMs: 0 } });
+    const parentPid = lab.scenarios.list().runs.find((run) => run.runId === runId)?.pids[0] as number;
+    const row = await until('the orphan, adopted by the main process', async () =>
+      (await lab.handlers['processes.list']({})).processes.find((p) => p.adoptedBy?.pid === process.pid && p.command === 'sleep 1'),
+    );
+    expect(kernelStat(row.pid)?.pgrp).toBe(parentPid);
+    const reaped = await harness.waitFor('process.reaped', (e) => e.data.pid === row.pid);
+    expect(reaped.data.exit.exitcode).toBe(0);
+    await until('the orphan to leave /proc', () => kernelStat(row.pid) === null);
+    await lab.handlers['system.setSubreaper']({ enabled: false });
+  });
+});

@@ -101,12 +101,20 @@ export class ProcessTable {
     const next = new Map(observations.map((observation) => [observation.pid, observation]));
     const { hub, labs } = this.options;
     const since = new Map<number, number>();
-    const adoptions = this.findAdoptions(next);
     this.labAncestors = this.findLabAncestors(next);
+    const adoptions = this.findAdoptions(next);
     const samples: ProcessSample[] = [];
     for (const observation of observations) {
       const { pid } = observation;
-      samples.push({ pid, ppid: observation.ppid, state: observation.state, cpu: observation.cpu, rss: observation.rss });
+      const zombieSince = observation.state === 'Z' ? (this.stateSince.get(pid) ?? at) : null;
+      samples.push({
+        pid,
+        ppid: observation.ppid,
+        state: observation.state,
+        cpu: observation.cpu,
+        rss: observation.rss,
+        heldExit: zombieSince === null ? null : heldExit(observation.exitStatus, zombieSince),
+      });
       const lab = labs.get(pid);
       if (lab) this.lastSeen.set(pid, observation);
       const before = this.observed.get(pid);
@@ -151,7 +159,9 @@ export class ProcessTable {
       const parent = observation?.ppid;
       const found =
         (parent !== undefined && depth < 64 ? ancestorOf(parent, depth + 1) : undefined) ??
-        (this.observed.get(pid)?.startKey === observation?.startKey ? this.labAncestors.get(pid) : undefined);
+        (this.observed.get(pid)?.startKey === observation?.startKey ? this.labAncestors.get(pid) : undefined) ??
+        // Orphaned before the sampler ever saw its parent: its process group still names the lab process.
+        (observation && this.options.labs.get(observation.pgrp) ? observation.pgrp : undefined);
       if (found !== undefined) ancestors.set(pid, found);
       return found;
     };
@@ -179,7 +189,9 @@ export class ProcessTable {
         adoptions.set(observation.pid, previous);
         continue;
       }
-      if (reaches(observation.pid) || observed.get(observation.ppid)) continue;
+      // A child of the main process that descends from a lab process: orphaned and re-parented to us, the subreaper.
+      const toMain = observation.ppid === this.options.mainPid && this.labAncestors.has(observation.pid) && !this.options.labs.get(observation.pid);
+      if (!toMain && (reaches(observation.pid) || observed.get(observation.ppid))) continue;
       const name = this.adoptions.get(observation.pid)?.name ?? this.options.nameOf(observation.ppid) ?? '?';
       adoptions.set(observation.pid, { pid: observation.ppid, name });
     }
@@ -233,5 +245,6 @@ function placeholder(lab: LabProcess): Observation {
     cpu: 0,
     rss: 0,
     exitStatus: 0,
+    pgrp: lab.pid,
   };
 }

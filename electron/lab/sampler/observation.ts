@@ -14,6 +14,8 @@ export interface Observation {
   rss: number;
   /** For a zombie, the exit status the kernel holds for its parent (waitpid's encoding). */
   exitStatus: number;
+  /** Process group, where the platform reports it (0 elsewhere): an orphan keeps its lab process's group. */
+  pgrp: number;
 }
 
 /** A process the sampler follows outside the tree walk (an orphan, a lab process), by its identity. */

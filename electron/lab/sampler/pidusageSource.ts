@@ -45,6 +45,7 @@ export class PidusageSource implements ProcessSource {
         cpu: stat.cpu,
         rss: stat.memory,
         exitStatus: 0,
+        pgrp: 0,
       });
     }
     return observations;

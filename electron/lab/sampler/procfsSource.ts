@@ -16,6 +16,7 @@ function toObservation(stat: ProcStat, command: string, cpu: number): Observatio
     cpu,
     rss: stat.rssPages * c.pageSize,
     exitStatus: stat.exitStatus,
+    pgrp: stat.pgrp,
   };
 }
 

@@ -64,6 +64,7 @@ export class PsSource implements ProcessSource {
         cpu: stat?.cpu ?? 0,
         rss: stat?.memory ?? 0,
         exitStatus: 0,
+        pgrp: 0,
       });
     }
     return observations;
