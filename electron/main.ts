@@ -23,6 +23,7 @@ import { IPC_CALL, IPC_EVENTS } from '../shared/bridge.js';
 import type { Envelope } from '../shared/jsonRpc.js';
 import { ErrorCode } from '../shared/rpcError.js';
 import { Lab } from './lab/lab.js';
+import { withTimeout } from './lab/processes/withTimeout.js';
 import { appMenuTemplate } from './shell/appMenu.js';
 import { APP_SCHEME, appSchemePrivileges, resolveAppFile } from './shell/appProtocol.js';
 import { contentSecurityPolicy } from './shell/contentSecurityPolicy.js';
@@ -184,14 +185,17 @@ function answerCalls(lab: Lab, appOrigin: string): void {
   });
 }
 
-/** Quitting waits for the lab to end every process it started; a second quit meanwhile waits too. */
+/**
+ * Quitting waits for the lab to end every process it started (a second quit meanwhile waits too),
+ * but not forever: after QUIT_WAIT_MS it quits anyway, and the guardian ends whatever is left.
+ */
+const QUIT_WAIT_MS = 8000;
 function endLabBeforeQuitting(lab: Lab): void {
   let ended = false;
   app.on('before-quit', (event) => {
     if (ended) return;
     event.preventDefault();
-    lab
-      .dispose()
+    withTimeout(lab.dispose(), QUIT_WAIT_MS)
       .catch((error: Error) => console.error(`Loopscope: ending the lab's processes failed: ${error.message}`))
       .finally(() => {
         ended = true;

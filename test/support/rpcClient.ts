@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { EventBatchType, LabEvent, MethodName, ParamsIn, Result } from '../../shared/contract.js';
+import { type EventBatchType, type LabEvent, type MethodName, methods, type ParamsIn, type Result } from '../../shared/contract.js';
 import { RpcError } from '../../shared/rpcError.js';
 
 /** A script's view of browser mode: what any user's script would do with the public protocol. */
@@ -10,6 +10,10 @@ export class RpcClient {
   private readonly waiters: { predicate: (event: LabEvent) => boolean; resolve: (event: LabEvent) => void }[] = [];
 
   private constructor(readonly ws: WebSocket) {
+    ws.on('close', () => {
+      for (const entry of this.pending.values()) entry.reject(new Error('the socket closed before the answer came'));
+      this.pending.clear();
+    });
     ws.on('message', (data) => {
       const frame = JSON.parse(String(data));
       if (frame.method === 'events') {
@@ -35,8 +39,9 @@ export class RpcClient {
     });
   }
 
-  call<M extends MethodName>(method: M, params?: ParamsIn<M>): Promise<Result<M>> {
-    return this.callRaw(method, params) as Promise<Result<M>>;
+  /** A call whose result must be what the contract says it is: a result off its schema fails the test. */
+  async call<M extends MethodName>(method: M, params?: ParamsIn<M>): Promise<Result<M>> {
+    return methods[method].result.parse(await this.callRaw(method, params)) as Result<M>;
   }
 
   /** Any method name and params, for testing what the server does with bad calls. */
