@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
 import { labPerTest } from '../support/labHarness.js';
 import { until } from '../support/poll.js';

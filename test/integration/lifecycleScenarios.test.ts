@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { LabEvent } from '../../shared/contract.js';
 import { type LabHarness, labPerTest } from '../support/labHarness.js';
 import { until } from '../support/poll.js';

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { RpcSession } from '../../electron/transport/rpcSession.js';
 import type { LabEvent } from '../../shared/contract.js';
 import { ErrorCode } from '../../shared/rpcError.js';
