@@ -7,6 +7,7 @@ import { useThemeStore } from './stores/theme.js';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/states.css';
+import './styles/taskStatus.css';
 
 const app = createApp(App).use(createPinia());
 // The theme before the first paint, so a dark-mode user never sees a light flash.

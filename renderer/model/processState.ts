@@ -79,7 +79,9 @@ export function applyEvent(state: ProcessState, event: LabEvent): void {
         // A lab process can be sampled once more just after its exit was reported; its exit wins.
         if (!row?.alive) continue;
         const stateSince = sample.state === row.state ? row.stateSince : event.at;
-        state.rows.set(sample.pid, { ...row, ppid: sample.ppid, state: sample.state, stateSince, cpu: sample.cpu, rss: sample.rss });
+        // Every tick carries heldExit, so a process that turned Z between two ticks shows what it holds at once.
+        const { ppid, cpu, rss, heldExit } = sample;
+        state.rows.set(sample.pid, { ...row, ppid, state: sample.state, stateSince, cpu, rss, heldExit });
         recordSample(state, sample.pid, { at: event.at, cpu: sample.cpu, rss: sample.rss });
       }
       return;

@@ -52,17 +52,22 @@ export function initialFieldValue(field: KwargField): FieldValue {
 }
 
 /**
- * One comma-separated item, typed the way JSON would read it: 2 and 2.5 are numbers, true, false
- * and null are themselves, "quoted" is a string; anything else is taken as the string it is.
+ * A typed value read the way JSON reads it: 2 and 2.5 are numbers, true, false and null are
+ * themselves, "quoted" is a string, [...] and {...} are arrays and objects; anything that is not
+ * JSON is taken as the string it is, so a bare word needs no quotes.
  */
-function parseItem(text: string): ArgValue {
+export function readTyped(text: string): unknown {
   try {
-    const value: unknown = JSON.parse(text);
-    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value as ArgValue;
+    return JSON.parse(text);
   } catch {
-    // not JSON: a bare word is a string
+    return text;
   }
-  return text;
+}
+
+/** One comma-separated item, typed as readTyped does; an array or object stays the text it was, as args hold only scalars. */
+function parseItem(text: string): ArgValue {
+  const value = readTyped(text);
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value) ? (value as ArgValue) : text;
 }
 
 function splitItems(text: string, what: string): string[] {
@@ -89,13 +94,13 @@ export function parseArgs(text: string): ArgValue[] {
   return value as ArgValue[];
 }
 
-/** Extra kwargs as `key=value, key=value`, each value typed like an arg. */
-export function parseExtraKwargs(text: string): Record<string, ArgValue> {
+/** Kwargs as `key=value, key=value`, each value typed like an arg; `what` names the input in an error. */
+export function parseKwargPairs(text: string, what = 'Extra kwargs'): Record<string, ArgValue> {
   const kwargs: Record<string, ArgValue> = {};
-  for (const item of splitItems(text, 'Extra kwargs')) {
+  for (const item of splitItems(text, what)) {
     const equals = item.indexOf('=');
     const key = item.slice(0, equals).trim();
-    if (equals < 0 || key === '') throw new FormInputError(`Extra kwargs: '${item}' is not key=value.`);
+    if (equals < 0 || key === '') throw new FormInputError(`${what}: '${item}' is not key=value.`);
     kwargs[key] = parseItem(item.slice(equals + 1).trim());
   }
   return kwargs;
@@ -109,7 +114,7 @@ export type FieldValue = string | number | boolean;
  * as typed, even out of range, because the lab validates and its message is the one to show.
  */
 export function collectKwargs(fields: readonly KwargField[], values: Readonly<Record<string, FieldValue>>, extra: string): Record<string, unknown> {
-  const kwargs: Record<string, unknown> = parseExtraKwargs(extra);
+  const kwargs: Record<string, unknown> = parseKwargPairs(extra);
   for (const field of fields) {
     const value = values[field.name];
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue;

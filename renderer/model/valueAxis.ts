@@ -5,11 +5,14 @@ export interface ValueAxis {
   ticks: number[];
 }
 
-export function valueAxis(max: number, minTop: number, targetTicks = 4): ValueAxis {
+/** `integer`: for counts (a queue's depth), whose axis must not read 0.5 of an item. */
+export function valueAxis(max: number, minTop: number, targetTicks = 4, integer = false): ValueAxis {
   const top = Math.max(max, minTop, Number.EPSILON);
   const rough = top / targetTicks;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 2.5, 5, 10].find((factor) => factor * magnitude >= rough) ?? 10) * magnitude;
+  const factors = integer && magnitude < 10 ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10];
+  const nice = (factors.find((factor) => factor * magnitude >= rough) ?? 10) * magnitude;
+  const step = integer ? Math.max(1, nice) : nice;
   const niceTop = Math.ceil(top / step - 1e-9) * step;
   const ticks: number[] = [];
   for (let tick = 0; tick <= niceTop + step / 2; tick += step) ticks.push(Math.round(tick / step) * step);

@@ -1,11 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { LabSignal } from '../../shared/schemas/process.js';
-import { joinOutcome } from '../model/joinOutcome.js';
+import { joinOutcome, type JoinState } from '../model/joinOutcome.js';
 import { useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
-
-export type JoinState = { state: 'waiting'; timeout: number } | { state: 'done'; text: string };
 
 /** Process.terminate(), kill(), a signal, join(timeout): what a live lab process offers, from its row or its detail panel. */
 export const useProcessActionsStore = defineStore('processActions', () => {

@@ -1,11 +1,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { LabEvent } from '../../shared/contract.js';
+import type { QueueInfo } from '../../shared/schemas/queue.js';
 import { buildLifelines } from '../model/lifelines.js';
 import { buildProcessTree, parentIds } from '../model/processTree.js';
 import { filterTree } from '../model/treeFilter.js';
 import type { ProcessState } from '../model/processState.js';
+import type { PoolsState } from '../model/poolState.js';
 import { siblingOrder, type TreeSort } from '../model/treeSort.js';
+import { usePoolsStore } from './pools.js';
+import { useQueuesStore } from './queues.js';
 import { useSessionStore } from './session.js';
 
 /** How often times that tick (a zombie's age, the timeline's right edge) move: once per sampler tick. */
@@ -15,17 +19,21 @@ const TICK_MS = 500;
 interface Frozen {
   processes: ProcessState;
   events: LabEvent[];
+  pools: PoolsState;
+  queues: readonly QueueInfo[];
   at: number;
 }
 
 /**
  * How the Processes view shows the lab: its filters, sort and folds, and Pause. Pause snapshots the
  * picture rather than buffering: the session keeps applying every event to its store, so nothing is
- * lost and nothing queues up; the view draws the copy taken at the pause (rows, samples and the
- * event log, each bounded) until Resume.
+ * lost and nothing queues up; the view draws the copy taken at the pause (rows, samples, the event
+ * log, pools and queues, each bounded) until Resume.
  */
 export const useProcessViewStore = defineStore('processView', () => {
   const session = useSessionStore();
+  const poolsStore = usePoolsStore();
+  const queuesStore = useQueuesStore();
   const states = ref<ReadonlySet<string>>(new Set());
   const query = ref('');
   const sort = ref<TreeSort>(null);
@@ -37,6 +45,8 @@ export const useProcessViewStore = defineStore('processView', () => {
   // Functions rather than computeds: the session triggers the same objects, and a computed would not pass that on.
   const processes = (): ProcessState => frozen.value?.processes ?? session.processes;
   const events = (): readonly LabEvent[] => frozen.value?.events ?? session.log.events;
+  const pools = (): PoolsState => frozen.value?.pools ?? poolsStore.pools;
+  const queues = (): readonly QueueInfo[] => frozen.value?.queues ?? queuesStore.listed;
   const now = (): number => {
     if (frozen.value) return frozen.value.at;
     void tick.value;
@@ -64,6 +74,9 @@ export const useProcessViewStore = defineStore('processView', () => {
     frozen.value = {
       processes: { rows: new Map(live.rows), samples: new Map(live.samples) },
       events: [...session.log.events],
+      // Pools and queue listings are replaced, not changed, on every update: a shallow copy keeps them as they are now.
+      pools: new Map(poolsStore.pools),
+      queues: queuesStore.listed,
       at: session.labNow(),
     };
   }
@@ -85,6 +98,9 @@ export const useProcessViewStore = defineStore('processView', () => {
     collapsed,
     frozen,
     processes,
+    events,
+    pools,
+    queues,
     now,
     lifelines,
     tree,

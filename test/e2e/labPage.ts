@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
+import type { ScenarioRunInfo } from '../../shared/schemas/scenario.js';
 import type { Browser } from '../support/chromium.js';
 import { until } from '../support/poll.js';
+import type { RpcClient } from '../support/rpcClient.js';
 
 /** What the e2e files do with the Processes view, in one place: open it, find rows, spawn from the form. */
 export const rowOf = (page: Page, pid: number, alive?: boolean) =>
@@ -37,3 +39,17 @@ export async function selectedPid(page: Page): Promise<number | null> {
   const selected = page.locator('[data-testid="process-row"][aria-selected="true"]');
   return (await selected.count()) > 0 ? Number(await selected.getAttribute('data-pid')) : null;
 }
+
+/**
+ * Clicks a scenario's Run in the Scenarios panel; resolves with the run it started, found as the
+ * one scenarios.list did not have before (the server is shared: other files run scenarios too).
+ */
+export async function runScenarioFromPanel(page: Page, rpc: RpcClient, scenario: string): Promise<ScenarioRunInfo> {
+  const before = new Set((await rpc.call('scenarios.list')).runs.map((run) => run.runId));
+  await page.getByTestId('side-tab-scenarios').click();
+  await page.locator(`[data-testid="scenario"][data-scenario="${scenario}"]`).getByTestId('scenario-run').click();
+  return until(`the new ${scenario} run`, async () => (await rpc.call('scenarios.list')).runs.find((run) => run.scenario === scenario && !before.has(run.runId) && run.pids.length > 0));
+}
+
+/** A run's line in its scenario's card. */
+export const runEntryOf = (page: Page, runId: string) => page.locator(`[data-testid="scenario-run-entry"][data-run="${runId}"]`);

@@ -64,13 +64,13 @@ describe('signals and join from the detail panel', () => {
   test('Join says it timed out while the process lives, and its exitcode once it ends', async () => {
     const pid = await spawnFromForm(page, 'sleep', { seconds: '60' });
     started.push(pid);
-    const result = page.getByTestId('join-result');
+    const result = page.getByTestId('detail-join-result');
 
-    await page.getByTestId('join-timeout').fill('0.3');
+    await page.getByTestId('detail-join-timeout').fill('0.3');
     await page.getByTestId('detail-join').click();
     await until('the join to time out', async () => (await result.count()) > 0 && (await result.textContent())?.trim() === 'timed out after 0.3 s: still alive');
 
-    await page.getByTestId('join-timeout').fill('20');
+    await page.getByTestId('detail-join-timeout').fill('20');
     await page.getByTestId('detail-join').click();
     await until('the join to wait', async () => (await result.textContent())?.includes('joining… up to 20 s'));
     await page.getByTestId('detail-terminate').click();

@@ -8,7 +8,7 @@ import { type Browser, launchChromium } from '../support/chromium.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
 import { RpcClient } from '../support/rpcClient.js';
-import { openLab, rowOf, selectedPid, stateBadgeOf } from './labPage.js';
+import { openLab, rowOf, runEntryOf, runScenarioFromPanel, selectedPid, stateBadgeOf } from './labPage.js';
 
 const webUrl = inject('webUrl');
 
@@ -32,18 +32,12 @@ describe('the zombie scenario, from the Scenarios panel', () => {
   });
 
   test('Run shows the child as Z (as /proc does, with the status it holds); Reap takes it out of the tree and out of /proc', async () => {
-    await page.getByTestId('side-tab-scenarios').click();
-    const card = page.locator('[data-testid="scenario"][data-scenario="zombie"]');
-    const before = await card.getByTestId('scenario-run-entry').count();
-    await card.getByTestId('scenario-run').click();
-    // The newest run is listed first; it is this test's.
-    const entry = card.getByTestId('scenario-run-entry').first();
-    await until('the new run in the panel', async () => (await card.getByTestId('scenario-run-entry').count()) > before);
-    const runId = (await entry.getAttribute('data-run')) ?? '';
-    runs.push(runId);
-    const { runs: listed } = await rpc.call('scenarios.list');
-    const parentPid = listed.find((run) => run.runId === runId)?.pids[0] ?? 0;
+    const run = await runScenarioFromPanel(page, rpc, 'zombie');
+    runs.push(run.runId);
+    const entry = runEntryOf(page, run.runId);
+    const parentPid = run.pids[0] ?? 0;
     expect(parentPid).toBeGreaterThan(0);
+    await entry.waitFor();
     expect(await entry.getAttribute('data-status')).toBe('running');
 
     // Running a scenario selects its first process: the parent that does not reap.

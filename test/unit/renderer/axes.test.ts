@@ -28,6 +28,13 @@ describe('valueAxis', () => {
     expect(valueAxis(61.6, 1)).toEqual({ top: 80, step: 20, ticks: [0, 20, 40, 60, 80] });
     expect(valueAxis(0, 1).top).toBe(1);
   });
+
+  it('counts in whole numbers when asked, for a queue’s depth', () => {
+    expect(valueAxis(1, 1, 4, true)).toEqual({ top: 1, step: 1, ticks: [0, 1] });
+    expect(valueAxis(3, 1, 4, true).ticks).toEqual([0, 1, 2, 3]);
+    expect(valueAxis(9, 1, 4, true)).toEqual({ top: 10, step: 5, ticks: [0, 5, 10] });
+    expect(valueAxis(90, 1, 4, true).step).toBe(25);
+  });
 });
 
 describe('byteUnit and the chart series', () => {

@@ -90,7 +90,7 @@ describe('buildLifelines', () => {
       event('queue.created', { queueId: 'q1', name: 'jobs', maxsize: 0, cap: 10_000 }, 2, 900),
     ];
     const { lifelines, unlinked } = buildLifelines(events, new Map());
-    expect(lifelines[0]?.marks.at(-1)).toMatchObject({ kind: 'event', label: 'queue.put', detail: 'queue.put: queueId="q1" by=600 preview="\\"job\\"" depth=1' });
+    expect(lifelines[0]?.marks.at(-1)).toMatchObject({ kind: 'event', label: 'put "job" → depth 1', detail: 'pid 600 put "job" into q1; it now holds 1.' });
     expect(unlinked).toEqual([expect.objectContaining({ type: 'queue.created', source: 'inferred' })]);
   });
 

@@ -6,7 +6,7 @@ import { event, labRow, row, snapshot as snapshotOf } from './fixtures.js';
 const sampled = (seq: number, samples: { pid: number; cpu: number; state?: string; ppid?: number }[]): LabEvent =>
   event(
     'process.sampled',
-    { intervalMs: 500, samples: samples.map((s) => ({ pid: s.pid, ppid: s.ppid ?? 100, state: s.state ?? 'S', cpu: s.cpu, rss: 2048 })) },
+    { intervalMs: 500, samples: samples.map((s) => ({ pid: s.pid, ppid: s.ppid ?? 100, state: s.state ?? 'S', cpu: s.cpu, rss: 2048, heldExit: null })) },
     seq,
   );
 
@@ -59,9 +59,9 @@ describe('applyEvent', () => {
   it('dates a state from the tick that first saw it, whichever of sample and stateChanged comes first', () => {
     const state = emptyProcessState();
     applyEvent(state, event('process.spawned', { row: labRow(110, 100, { state: 'S', stateSince: 1 }) }));
-    applyEvent(state, event('process.sampled', { intervalMs: 500, samples: [{ pid: 110, ppid: 100, state: 'S', cpu: 0, rss: 1 }] }, 1, 50));
+    applyEvent(state, event('process.sampled', { intervalMs: 500, samples: [{ pid: 110, ppid: 100, state: 'S', cpu: 0, rss: 1, heldExit: null }] }, 1, 50));
     expect(state.rows.get(110)?.stateSince).toBe(1);
-    applyEvent(state, event('process.sampled', { intervalMs: 500, samples: [{ pid: 110, ppid: 100, state: 'R', cpu: 90, rss: 1 }] }, 2, 60));
+    applyEvent(state, event('process.sampled', { intervalMs: 500, samples: [{ pid: 110, ppid: 100, state: 'R', cpu: 90, rss: 1, heldExit: null }] }, 2, 60));
     applyEvent(state, event('process.stateChanged', { pid: 110, from: 'S', to: 'R' }, 3, 61));
     expect(state.rows.get(110)).toMatchObject({ state: 'R', stateSince: 60 });
     applyEvent(state, event('process.stateChanged', { pid: 110, from: 'R', to: 'Z' }, 4, 70));
@@ -105,6 +105,18 @@ describe('applyEvent', () => {
     expect(state.rows.get(120)).toMatchObject({ alive: false, cpu: 0 });
     expect(state.rows.has(777)).toBe(false);
     expect([...state.samples.keys()]).toEqual([110]);
+  });
+
+  it('shows the exit status a zombie holds from the very tick that first sees it Z', () => {
+    const state = emptyProcessState();
+    applyEvent(state, event('process.appeared', { row: row(111, 110) }));
+    const held = { code: 3, signal: null, exitcode: 3, at: 20 };
+    const tick = (seq: number, letter: string, heldExit: typeof held | null) =>
+      event('process.sampled', { intervalMs: 500, samples: [{ pid: 111, ppid: 110, state: letter, cpu: 0, rss: 0, heldExit }] }, seq, seq * 10);
+    applyEvent(state, tick(1, 'S', null));
+    expect(state.rows.get(111)?.heldExit).toBeNull();
+    applyEvent(state, tick(2, 'Z', held));
+    expect(state.rows.get(111)).toMatchObject({ state: 'Z', stateSince: 20, heldExit: held });
   });
 
   it('keeps the last SAMPLE_HISTORY_TICKS samples, each time in a new array', () => {

@@ -1,6 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyPoolEvent } from '../../../renderer/model/poolState.js';
 import { applyEvent } from '../../../renderer/model/processState.js';
+import { usePoolsStore } from '../../../renderer/stores/pools.js';
 import { useProcessViewStore } from '../../../renderer/stores/processView.js';
 import { useSessionStore } from '../../../renderer/stores/session.js';
 import { event, labRow, row } from './fixtures.js';
@@ -34,6 +36,16 @@ describe('the Processes view store', () => {
     view.resume();
     expect([...view.processes().rows.keys()]).toEqual([100, 110, 120]);
     expect(view.now()).toBeGreaterThan(pausedAt);
+  });
+
+  it('while paused, shows the pools as they were', () => {
+    const pools = usePoolsStore();
+    applyPoolEvent(pools.pools, event('pool.created', { poolId: 'pool-1', size: 1, workers: [110] }));
+    view.pause();
+    applyPoolEvent(pools.pools, event('pool.stateChanged', { poolId: 'pool-1', state: 'closed' }));
+    expect(view.pools().get('pool-1')?.state).toBe('running');
+    view.resume();
+    expect(view.pools().get('pool-1')?.state).toBe('closed');
   });
 
   it('collapses all but the main process, and expands all', () => {

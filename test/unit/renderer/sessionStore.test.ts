@@ -1,47 +1,15 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EventBatchType, LabEvent, Snapshot } from '../../../shared/contract.js';
+import type { Snapshot } from '../../../shared/contract.js';
 import type { Envelope } from '../../../shared/jsonRpc.js';
 import { createApi } from '../../../renderer/api/client.js';
-import type { ConnectionStatus, Transport } from '../../../renderer/api/transport.js';
 import { useNoticesStore } from '../../../renderer/stores/notices.js';
 import { useSessionStore } from '../../../renderer/stores/session.js';
+import { FakeTransport, ok, settle } from './fakeTransport.js';
 import { event, labRow, row, snapshot as snapshotOf } from './fixtures.js';
-
-/** A transport the test drives: it answers calls from `answers` and lets the test open, drop and send. */
-class FakeTransport implements Transport {
-  readonly kind = 'websocket';
-  readonly calls: string[] = [];
-  answers: Record<string, () => Envelope | Promise<Envelope>> = {};
-  private statusListener: (status: ConnectionStatus) => void = () => {};
-  private eventListener: (batch: EventBatchType) => void = () => {};
-
-  call(method: string): Promise<Envelope> {
-    this.calls.push(method);
-    const answer = this.answers[method];
-    return Promise.resolve(answer ? answer() : { ok: false, error: { code: -32601, message: `no answer for ${method}` } });
-  }
-  onEvents(listener: (batch: EventBatchType) => void): void {
-    this.eventListener = listener;
-  }
-  onStatus(listener: (status: ConnectionStatus) => void): void {
-    this.statusListener = listener;
-  }
-  status(status: ConnectionStatus): void {
-    this.statusListener(status);
-  }
-  send(batch: LabEvent[], missed = 0): void {
-    this.eventListener({ batch, missed });
-  }
-}
-
-const ok = (result: unknown) => (): Envelope => ({ ok: true, result });
 
 const snapshot = (processes: Snapshot['state']['processes'], processesSeq = 0): Snapshot =>
   snapshotOf(processes, { processes: { events: [], seq: processesSeq } });
-
-/** Lets every pending promise chain (subscribe, then system.info and tasks) run to its end. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('session store', () => {
   let transport: FakeTransport;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectKwargs, fieldHint, FormInputError, initialFieldValue, parseArgs, parseExtraKwargs, taskFormShape } from '../../../renderer/model/spawnForm.js';
+import { collectKwargs, fieldHint, FormInputError, initialFieldValue, parseArgs, parseKwargPairs, taskFormShape } from '../../../renderer/model/spawnForm.js';
 
 // As zod's toJSONSchema writes the built-in tasks' kwargs.
 const sleepSchema = {
@@ -66,15 +66,15 @@ describe('parseArgs', () => {
   });
 });
 
-describe('parseExtraKwargs', () => {
+describe('parseKwargPairs', () => {
   it('reads key=value pairs, typed like args', () => {
-    expect(parseExtraKwargs('color=blue, n=3, on=true, eq=a=b')).toEqual({ color: 'blue', n: 3, on: true, eq: 'a=b' });
-    expect(parseExtraKwargs('')).toEqual({});
+    expect(parseKwargPairs('color=blue, n=3, on=true, eq=a=b')).toEqual({ color: 'blue', n: 3, on: true, eq: 'a=b' });
+    expect(parseKwargPairs('')).toEqual({});
   });
 
   it('refuses an item without a key', () => {
-    expect(() => parseExtraKwargs('color')).toThrow("Extra kwargs: 'color' is not key=value.");
-    expect(() => parseExtraKwargs('=3')).toThrow("Extra kwargs: '=3' is not key=value.");
+    expect(() => parseKwargPairs('color')).toThrow("Extra kwargs: 'color' is not key=value.");
+    expect(() => parseKwargPairs('=3')).toThrow("Extra kwargs: '=3' is not key=value.");
   });
 });
 
