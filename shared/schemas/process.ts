@@ -83,6 +83,8 @@ export const TaskInfo = z.object({
   kwargs: z.record(z.string(), z.unknown()),
   /** What the task does with its positional args. */
   argsDoc: z.string(),
+  /** Whether a pool worker can run it (it returns rather than ending its process). */
+  pool: z.boolean(),
 }).meta({ id: 'TaskInfo' });
 export type TaskInfo = z.infer<typeof TaskInfo>;
 

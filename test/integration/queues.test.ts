@@ -19,6 +19,12 @@ describe('queues between real processes', () => {
     expect(puts.map((e) => [e.data.by, e.data.preview])).toEqual([[writerPid, '"A"'], [writerPid, '"B"'], [writerPid, '"C"']]);
     expect(gets.map((e) => [e.data.by, e.data.preview])).toEqual([[readerPid, '"A"'], [readerPid, '"B"'], [readerPid, '"C"']]);
     for (const event of [...puts, ...gets]) expect(event.data.depth).toBeGreaterThanOrEqual(0);
+    // The record reads as it happened: each item is put before it is got, even when handed straight to a waiting reader.
+    for (const item of ['"A"', '"B"', '"C"']) {
+      const put = puts.find((e) => e.data.preview === item) as LabEvent<'queue.put'>;
+      const got = gets.find((e) => e.data.preview === item) as LabEvent<'queue.got'>;
+      expect(put.seq).toBeLessThan(got.seq);
+    }
     expect(harness.events.some((e) => e.type === 'queue.waiting' && e.data.by === readerPid)).toBe(true);
     const { lines } = await lab.handlers['processes.output']({ pid: readerPid as number });
     expect(lines.map((line) => line.text)).toEqual(['got "A"', 'got "B"', 'got "C"']);

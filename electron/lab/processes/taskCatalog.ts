@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorCode, invalidParams, RpcError } from '../../../shared/rpcError.js';
 import type { TaskInfo } from '../../../shared/schemas/process.js';
 import { builtInTasks } from './tasks/index.js';
+import { poolTasks } from './tasks/poolTasks.js';
 import type { TaskArgValue, TaskDefinition } from './tasks/taskDefinition.js';
 
 export interface ResolvedTask {
@@ -18,6 +19,7 @@ export function taskInfos(): TaskInfo[] {
     title: task.title,
     doc: task.doc,
     argsDoc: task.argsDoc,
+    pool: poolTasks.includes(task),
     kwargs: z.toJSONSchema(task.kwargs, { io: 'input' }) as Record<string, unknown>,
   }));
 }

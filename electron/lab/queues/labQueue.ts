@@ -14,6 +14,7 @@ interface Waiter<T> {
 }
 interface Putter extends Waiter<void> {
   item: unknown;
+  onIn: () => void;
 }
 
 /** Even an "unbounded" queue is bounded here: a runaway producer must not exhaust the lab's memory. */
@@ -62,17 +63,25 @@ export class LabQueue {
     return this.putters.length;
   }
 
-  /** Resolves once the item is in (or handed over); `onWait` is told when the caller has to block first. */
-  put(item: unknown, options: Blocking, onWait: () => void = () => {}): Promise<void> {
+  /**
+   * Resolves once the item is in (or handed over). `onWait` is told when the caller has to block
+   * first; `onIn` the moment the item enters, before any getter it wakes, so the record reads put, then get.
+   */
+  put(item: unknown, options: Blocking, onWait: () => void = () => {}, onIn: () => void = () => {}): Promise<void> {
     const getter = this.getters.shift();
-    if (getter) return Promise.resolve(getter.settle(item));
+    if (getter) {
+      onIn();
+      getter.settle(item);
+      return Promise.resolve();
+    }
     if (!this.full()) {
       this.items.push(item);
+      onIn();
       return Promise.resolve();
     }
     if (!options.block) return Promise.reject(this.fullError('put_nowait'));
     onWait();
-    return this.wait(this.putters, options, () => this.fullError(`put(timeout=${options.timeout})`), { item });
+    return this.wait(this.putters, options, () => this.fullError(`put(timeout=${options.timeout})`), { item, onIn });
   }
 
   get(options: Blocking, onWait: () => void = () => {}): Promise<unknown> {
@@ -81,6 +90,7 @@ export class LabQueue {
       const putter = this.putters.shift();
       if (putter) {
         this.items.push(putter.item);
+        putter.onIn();
         putter.settle();
       }
       return Promise.resolve(item);

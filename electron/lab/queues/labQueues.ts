@@ -51,14 +51,22 @@ export class LabQueues {
     if (bytes > MAX_ITEM_BYTES) {
       throw new RpcError(ErrorCode.InvalidParams, `An item of ${bytes} bytes exceeds the ${MAX_ITEM_BYTES}-byte limit for queue items.`);
     }
+    let depth = 0;
     try {
-      await queue.put(item, blocking, () => this.hub.emit('queue.waiting', { queueId, op: 'put', by, depth: queue.qsize() }));
+      await queue.put(
+        item,
+        blocking,
+        () => this.hub.emit('queue.waiting', { queueId, op: 'put', by, depth: queue.qsize() }),
+        () => {
+          depth = queue.qsize();
+          this.hub.emit('queue.put', { queueId, by, preview: preview(item), depth });
+        },
+      );
     } catch (error) {
       this.failed(queueId, 'put', by, error);
       throw error;
     }
-    this.hub.emit('queue.put', { queueId, by, preview: preview(item), depth: queue.qsize() });
-    return queue.qsize();
+    return depth;
   }
 
   /** Resolves with the item and the queue's size after the get. */

@@ -7,7 +7,6 @@ export const queuePutTask = defineTask({
   title: 'Put into a queue',
   doc: 'Puts one item into a lab queue and returns: handed to pool workers, it is the Manager().Queue() case.',
   argsDoc: 'Ignored.',
-  scenarioOnly: true,
   kwargs: z.object({ queueId: z.string().min(1).max(64), item: z.json() }).strict(),
   run: async (_args, { queueId, item }) => {
     await callLab('queues.put', { queueId, item });
