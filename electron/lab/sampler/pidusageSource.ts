@@ -17,6 +17,16 @@ export class UsageReader {
   }
 }
 
+/** An observation from what pidusage read (null: nothing, as for a zombie), with what the caller knows besides. */
+export function usageObservation(
+  known: Pick<Observation, 'pid' | 'ppid' | 'state' | 'name' | 'command'>,
+  stat: pidusage.Status | undefined,
+): Observation {
+  // pidusage gives no start time, only how long ago it was: good to the millisecond, enough to tell a reused pid.
+  const startTime = stat ? Math.round(stat.timestamp - stat.elapsed) : 0;
+  return { ...known, startKey: startTime, startTime, cpu: stat?.cpu ?? 0, rss: stat?.memory ?? 0, exitStatus: 0, pgrp: 0 };
+}
+
 /**
  * Where there is neither /proc nor a ps to lean on (Windows): pidusage for the root and the pids
  * the lab knows. It cannot walk descendants or read states, so grandchildren are missing and the state is '?'.
@@ -33,20 +43,8 @@ export class PidusageSource implements ProcessSource {
     for (const pid of pids) {
       const stat = stats[pid];
       if (!stat) continue;
-      const startTime = Math.round(stat.timestamp - stat.elapsed);
-      observations.push({
-        pid,
-        ppid: stat.ppid,
-        state: '?',
-        startKey: startTime,
-        startTime,
-        name: pid === rootPid ? 'loopscope' : `pid ${pid}`,
-        command: '',
-        cpu: stat.cpu,
-        rss: stat.memory,
-        exitStatus: 0,
-        pgrp: 0,
-      });
+      const name = pid === rootPid ? 'loopscope' : `pid ${pid}`;
+      observations.push(usageObservation({ pid, ppid: stat.ppid, state: '?', name, command: '' }, stat));
     }
     return observations;
   }

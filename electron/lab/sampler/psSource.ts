@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Followed, Observation, ProcessSource } from './observation.js';
-import { UsageReader } from './pidusageSource.js';
+import { UsageReader, usageObservation } from './pidusageSource.js';
 
 const run = promisify(execFile);
 
@@ -51,21 +51,8 @@ export class PsSource implements ProcessSource {
     const observations: Observation[] = [];
     for (const row of tree.values()) {
       // A zombie has no usage left to read; it is listed all the same, for its state is the point.
-      const stat = usage[row.pid];
-      const startTime = stat ? Math.round(stat.timestamp - stat.elapsed) : 0;
-      observations.push({
-        pid: row.pid,
-        ppid: row.ppid,
-        state: row.state,
-        startKey: startTime,
-        startTime,
-        name: row.command.split(' ')[0]?.split('/').pop() ?? '?',
-        command: row.command,
-        cpu: stat?.cpu ?? 0,
-        rss: stat?.memory ?? 0,
-        exitStatus: 0,
-        pgrp: 0,
-      });
+      const name = row.command.split(' ')[0]?.split('/').pop() ?? '?';
+      observations.push(usageObservation({ pid: row.pid, ppid: row.ppid, state: row.state, name, command: row.command }, usage[row.pid]));
     }
     return observations;
   }
