@@ -10,7 +10,7 @@ export const zombieScenario = defineScenario({
     title: 'A zombie, and reaping it',
     topic: 'zombies',
     observe:
-      'The child exits at once but stays in the tree in state Z, read from /proc, holding its exit status. Reap: the parent collects it and the Z leaves the tree.',
+      'The child exits at once but stays in the tree in state Z, read from /proc, holding its exit status. The parent shows S: it sleeps in open() on a FIFO, and while it sleeps there its event loop cannot reap. Reap: a byte on the FIFO wakes it, it collects the child, and the Z leaves the tree.',
     explanation:
       'A process that has exited keeps its pid and exit status until its parent calls wait(). This parent has started a child and then blocked its own event loop, so libuv never gets to run its SIGCHLD handler and call waitpid: the kernel keeps the dead child as a zombie.',
     actions: [{ id: 'reap', title: 'Reap', doc: 'Unblock the parent: its event loop runs, and libuv calls waitpid for the child.' }],
