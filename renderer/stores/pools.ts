@@ -70,7 +70,10 @@ export const usePoolsStore = defineStore('pools', () => {
   async function join(poolId: string, timeout: number): Promise<void> {
     setJoin(poolId, { state: 'waiting', timeout });
     try {
-      setJoin(poolId, { state: 'done', text: poolJoinOutcome(await session.call('pools.join', { poolId, timeout }), timeout) });
+      const outcome = await session.call('pools.join', { poolId, timeout });
+      // The answer can outrun the event batch with the last task's end: show the pool as the lab has it now.
+      await refresh();
+      setJoin(poolId, { state: 'done', text: poolJoinOutcome(outcome, timeout) });
     } catch (error) {
       // The lab's words say why: join before close or terminate is Python's ValueError too.
       setJoin(poolId, { state: 'refused', text: errorMessage(error) });

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import type { ScenarioRunInfo } from '../../shared/schemas/scenario.js';
-import type { Browser } from '../support/chromium.js';
+import { type Browser, launchChromium } from '../support/chromium.js';
 import { until } from '../support/poll.js';
-import type { RpcClient } from '../support/rpcClient.js';
+import { RpcClient } from '../support/rpcClient.js';
 
 /** What the e2e files do with the Processes view, in one place: open it, find rows, spawn from the form. */
 export const rowOf = (page: Page, pid: number, alive?: boolean) =>
@@ -53,3 +53,46 @@ export async function runScenarioFromPanel(page: Page, rpc: RpcClient, scenario:
 
 /** A run's line in its scenario's card. */
 export const runEntryOf = (page: Page, runId: string) => page.locator(`[data-testid="scenario-run-entry"][data-run="${runId}"]`);
+
+/** What an e2e test drives the lab with: the page a user sees and a protocol client to check it against. */
+export interface LabSession {
+  browser: Browser;
+  page: Page;
+  rpc: RpcClient;
+}
+
+/** Connects a client, starts Chromium and opens the lab; whatever opened is closed again if a later step fails. */
+export async function openLabSession(url: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<LabSession> {
+  const rpc = await RpcClient.connect(url);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium(options);
+    return { browser, page: await openLab(browser, url), rpc };
+  } catch (failure) {
+    rpc.close();
+    await browser?.close();
+    throw failure;
+  }
+}
+
+/** Runs the test's own clean-up through the session's client (the server is shared: only what it started), then closes both. */
+export async function closeLabSession(session: Pick<LabSession, 'browser' | 'rpc'>, cleanUp: (rpc: RpcClient) => Promise<void>): Promise<void> {
+  try {
+    await cleanUp(session.rpc);
+  } finally {
+    session.rpc.close();
+    await session.browser.close();
+  }
+}
+
+/** Ends those of `pids` that are still alive. */
+export async function endProcesses(rpc: RpcClient, pids: readonly number[], method: 'processes.terminate' | 'processes.kill'): Promise<void> {
+  const { processes } = await rpc.call('processes.list');
+  for (const row of processes) if (pids.includes(row.pid) && row.alive) await rpc.call(method, { pid: row.pid });
+}
+
+/** Stops those of the scenario runs `runIds` that still run. */
+export async function stopRuns(rpc: RpcClient, runIds: readonly string[]): Promise<void> {
+  const { runs } = await rpc.call('scenarios.list');
+  for (const run of runs) if (runIds.includes(run.runId) && run.running) await rpc.call('scenarios.stop', { runId: run.runId });
+}

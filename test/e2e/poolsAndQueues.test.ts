@@ -8,11 +8,11 @@ import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { ScenarioRunInfo } from '../../shared/schemas/scenario.js';
-import { type Browser, launchChromium } from '../support/chromium.js';
+import type { Browser } from '../support/chromium.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
-import { RpcClient } from '../support/rpcClient.js';
-import { openLab, runEntryOf, runScenarioFromPanel, selectedPid } from './labPage.js';
+import type { RpcClient } from '../support/rpcClient.js';
+import { closeLabSession, openLabSession, runEntryOf, runScenarioFromPanel, selectedPid, stopRuns } from './labPage.js';
 
 const webUrl = inject('webUrl');
 const SHOTS_DIR = '/tmp/loopscope-shots';
@@ -41,19 +41,16 @@ describe('pools and queues, from the Scenarios panel and the Pools & queues tab'
   const queues: string[] = [];
 
   beforeAll(async () => {
-    rpc = await RpcClient.connect(webUrl);
-    browser = await launchChromium();
-    page = await openLab(browser, webUrl);
+    ({ browser, page, rpc } = await openLabSession(webUrl));
   });
 
-  afterAll(async () => {
-    const listed = await rpc.call('scenarios.list');
-    for (const run of listed.runs) if (runs.includes(run.runId) && run.running) await rpc.call('scenarios.stop', { runId: run.runId });
-    for (const pool of (await rpc.call('pools.list')).pools) if (pools.includes(pool.poolId) && pool.state !== 'joined') await rpc.call('pools.terminate', { poolId: pool.poolId });
-    for (const queue of (await rpc.call('queues.list')).queues) if (queues.includes(queue.queueId)) await rpc.call('queues.close', { queueId: queue.queueId });
-    rpc.close();
-    await browser.close();
-  });
+  afterAll(() =>
+    closeLabSession({ browser, rpc }, async () => {
+      await stopRuns(rpc, runs);
+      for (const pool of (await rpc.call('pools.list')).pools) if (pools.includes(pool.poolId) && pool.state !== 'joined') await rpc.call('pools.terminate', { poolId: pool.poolId });
+      for (const queue of (await rpc.call('queues.list')).queues) if (queues.includes(queue.queueId)) await rpc.call('queues.close', { queueId: queue.queueId });
+    }),
+  );
 
   test('the pool scenario: 10 tasks finish on at most 3 reused workers, each a bar on its worker’s lane; once joined, no worker is left in /proc; the timeline says how each task ended, by keyboard', async () => {
     const run = await withPids(rpc, await runScenarioFromPanel(page, rpc, 'pool'), 3);
@@ -175,11 +172,10 @@ describe('pools and queues, from the Scenarios panel and the Pools & queues tab'
 describe.each(['light', 'dark'] as const)('screenshots in the %s theme', (colorScheme) => {
   test('of the Pools & queues tab', async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
-    const browser = await launchChromium({ colorScheme });
-    const rpc = await RpcClient.connect(webUrl);
+    const session = await openLabSession(webUrl, { colorScheme });
+    const { page, rpc } = session;
     const started: string[] = [];
     try {
-      const page = await openLab(browser, webUrl);
       const queueRun = await runScenarioFromPanel(page, rpc, 'queue');
       const poolRun = await withPids(rpc, await runScenarioFromPanel(page, rpc, 'pool'), 3);
       started.push(queueRun.runId, poolRun.runId);
@@ -189,10 +185,7 @@ describe.each(['light', 'dark'] as const)('screenshots in the %s theme', (colorS
       await until('the pool to be joined', async () => (await card.getAttribute('data-state')) === 'joined', 20_000);
       await page.screenshot({ path: `${SHOTS_DIR}/pools-queues-${colorScheme}.png` });
     } finally {
-      const { runs } = await rpc.call('scenarios.list');
-      for (const run of runs) if (started.includes(run.runId) && run.running) await rpc.call('scenarios.stop', { runId: run.runId });
-      rpc.close();
-      await browser.close();
+      await closeLabSession(session, () => stopRuns(rpc, started));
     }
   });
 });

@@ -4,11 +4,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { type Browser, launchChromium } from '../support/chromium.js';
+import type { Browser } from '../support/chromium.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
-import { RpcClient } from '../support/rpcClient.js';
-import { openLab, rowOf, spawnFromForm, stateBadgeOf } from './labPage.js';
+import type { RpcClient } from '../support/rpcClient.js';
+import { closeLabSession, endProcesses, openLabSession, rowOf, spawnFromForm, stateBadgeOf } from './labPage.js';
 
 const webUrl = inject('webUrl');
 
@@ -19,17 +19,10 @@ describe('signals and join from the detail panel', () => {
   const started: number[] = [];
 
   beforeAll(async () => {
-    rpc = await RpcClient.connect(webUrl);
-    browser = await launchChromium();
-    page = await openLab(browser, webUrl);
+    ({ browser, page, rpc } = await openLabSession(webUrl));
   });
 
-  afterAll(async () => {
-    const { processes } = await rpc.call('processes.list');
-    for (const row of processes) if (started.includes(row.pid) && row.alive) await rpc.call('processes.kill', { pid: row.pid });
-    rpc.close();
-    await browser.close();
-  });
+  afterAll(() => closeLabSession({ browser, rpc }, () => endProcesses(rpc, started, 'processes.kill')));
 
   async function signal(name: string): Promise<void> {
     await page.getByTestId('signal-menu').click();

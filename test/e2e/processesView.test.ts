@@ -10,12 +10,11 @@ import { type RunningServer, startBrowserMode } from '../support/browserMode.js'
 import { type Browser, launchChromium } from '../support/chromium.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
-import { RpcClient } from '../support/rpcClient.js';
-import { openLab as openLabAt, rowOf, selectedPid, spawnFromForm } from './labPage.js';
+import type { RpcClient } from '../support/rpcClient.js';
+import { closeLabSession, endProcesses, openLab, openLabSession, rowOf, selectedPid, spawnFromForm } from './labPage.js';
 
 const webUrl = inject('webUrl');
 const SHOTS_DIR = '/tmp/loopscope-shots';
-const openLab = (browser: Browser, url = webUrl): Promise<Page> => openLabAt(browser, url);
 
 describe('the Processes view', () => {
   let browser: Browser;
@@ -24,17 +23,10 @@ describe('the Processes view', () => {
   const started: number[] = [];
 
   beforeAll(async () => {
-    rpc = await RpcClient.connect(webUrl);
-    browser = await launchChromium();
-    page = await openLab(browser);
+    ({ browser, page, rpc } = await openLabSession(webUrl));
   });
 
-  afterAll(async () => {
-    const { processes } = await rpc.call('processes.list');
-    for (const row of processes) if (started.includes(row.pid) && row.alive) await rpc.call('processes.terminate', { pid: row.pid });
-    rpc.close();
-    await browser.close();
-  });
+  afterAll(() => closeLabSession({ browser, rpc }, () => endProcesses(rpc, started, 'processes.terminate')));
 
   test('spawns a sleep from the form, shows it under the main process, terminates it from its row, and clears it', async () => {
     const { mainPid } = await rpc.call('system.info');
@@ -194,11 +186,10 @@ test('a dropped connection shows a banner, and on reconnect the page starts agai
 describe.each(['light', 'dark'] as const)('screenshots in the %s theme', (colorScheme) => {
   test('of every view, with a few processes', async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
-    const browser = await launchChromium({ colorScheme });
-    const rpc = await RpcClient.connect(webUrl);
+    const session = await openLabSession(webUrl, { colorScheme });
+    const { page, rpc } = session;
     const pids: number[] = [];
     try {
-      const page = await openLab(browser);
       pids.push(await spawnFromForm(page, 'sleep', { seconds: '60' }));
       pids.push(await spawnFromForm(page, 'cpu-burn', { ms: '4000' }));
       const printer = await spawnFromForm(page, 'print-loop', { times: '6', intervalMs: '100' });
@@ -211,10 +202,7 @@ describe.each(['light', 'dark'] as const)('screenshots in the %s theme', (colorS
         await page.screenshot({ path: `${SHOTS_DIR}/${view}-${colorScheme}.png` });
       }
     } finally {
-      const { processes } = await rpc.call('processes.list');
-      for (const row of processes) if (pids.includes(row.pid) && row.alive) await rpc.call('processes.terminate', { pid: row.pid });
-      rpc.close();
-      await browser.close();
+      await closeLabSession(session, () => endProcesses(rpc, pids, 'processes.terminate'));
     }
   });
 });

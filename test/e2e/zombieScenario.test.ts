@@ -4,11 +4,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { type Browser, launchChromium } from '../support/chromium.js';
+import type { Browser } from '../support/chromium.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
-import { RpcClient } from '../support/rpcClient.js';
-import { openLab, rowOf, runEntryOf, runScenarioFromPanel, selectedPid, stateBadgeOf } from './labPage.js';
+import type { RpcClient } from '../support/rpcClient.js';
+import { closeLabSession, openLabSession, rowOf, runEntryOf, runScenarioFromPanel, selectedPid, stateBadgeOf, stopRuns } from './labPage.js';
 
 const webUrl = inject('webUrl');
 
@@ -19,17 +19,10 @@ describe('the zombie scenario, from the Scenarios panel', () => {
   const runs: string[] = [];
 
   beforeAll(async () => {
-    rpc = await RpcClient.connect(webUrl);
-    browser = await launchChromium();
-    page = await openLab(browser, webUrl);
+    ({ browser, page, rpc } = await openLabSession(webUrl));
   });
 
-  afterAll(async () => {
-    const { runs: listed } = await rpc.call('scenarios.list');
-    for (const run of listed) if (runs.includes(run.runId) && run.running) await rpc.call('scenarios.stop', { runId: run.runId });
-    rpc.close();
-    await browser.close();
-  });
+  afterAll(() => closeLabSession({ browser, rpc }, () => stopRuns(rpc, runs)));
 
   test('Run shows the child as Z (as /proc does, with the status it holds); Reap takes it out of the tree and out of /proc', async () => {
     const run = await runScenarioFromPanel(page, rpc, 'zombie');
