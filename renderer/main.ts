@@ -8,6 +8,7 @@ import './styles/theme.css';
 import './styles/base.css';
 import './styles/states.css';
 import './styles/taskStatus.css';
+import './styles/toneTag.css';
 
 const app = createApp(App).use(createPinia());
 // The theme before the first paint, so a dark-mode user never sees a light flash.

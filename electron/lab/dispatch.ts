@@ -2,10 +2,8 @@ import { isMethodName, methods } from '../../shared/contract.js';
 import type { Envelope } from '../../shared/jsonRpc.js';
 import { ErrorCode, invalidParams, RpcError } from '../../shared/rpcError.js';
 import type { CallContext } from './callContext.js';
-import type { LabHandlers, LabMethod } from './labHandlers.js';
+import { type LabHandlers, type LabMethod, sessionMethods } from './labHandlers.js';
 
-/** Methods the lab does not answer itself: a transport's session does (subscriptions are per client). */
-export const sessionMethods = new Set(['events.subscribe', 'events.unsubscribe']);
 
 /**
  * Validates one call against the contract and runs its handler. Every failure becomes an error
@@ -19,7 +17,7 @@ export async function dispatch(
   log: (message: string) => void,
 ): Promise<Envelope> {
   try {
-    if (!isMethodName(method) || sessionMethods.has(method)) {
+    if (!isMethodName(method) || (sessionMethods as readonly string[]).includes(method)) {
       throw new RpcError(ErrorCode.MethodNotFound, `Method not found: '${method}'. See docs/protocol.md for the methods.`);
     }
     const parsed = methods[method].params.safeParse(rawParams ?? {});

@@ -3,9 +3,9 @@ import { type CallContext, internalCall } from './callContext.js';
 import type { Lab } from './lab.js';
 import { taskInfos } from './processes/taskCatalog.js';
 
-/** Methods a transport session answers itself rather than the lab. */
-type SessionMethod = 'events.subscribe' | 'events.unsubscribe';
-export type LabMethod = Exclude<MethodName, SessionMethod>;
+/** Methods a transport session answers itself rather than the lab: a subscription belongs to one client. */
+export const sessionMethods = ['events.subscribe', 'events.unsubscribe'] as const satisfies readonly MethodName[];
+export type LabMethod = Exclude<MethodName, (typeof sessionMethods)[number]>;
 export type LabHandlers = { [M in LabMethod]: (params: Params<M>, context?: CallContext) => Promise<Result<M>> };
 
 /** Python's timeouts are seconds; timers take milliseconds. */
