@@ -26,7 +26,7 @@ import { Lab } from './lab/lab.js';
 import { withTimeout } from './lab/processes/withTimeout.js';
 import { appMenuTemplate } from './shell/appMenu.js';
 import { APP_SCHEME, appSchemePrivileges, resolveAppFile } from './shell/appProtocol.js';
-import { contentSecurityPolicy } from './shell/contentSecurityPolicy.js';
+import { contentSecurityPolicy } from '../shared/contentSecurityPolicy.js';
 import { electronGuardianRuntime } from './shell/guardianRuntime.js';
 import { isAllowedNavigation } from './shell/navigationPolicy.js';
 import { type RendererLocation, rendererLocation } from './shell/rendererLocation.js';

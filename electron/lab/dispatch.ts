@@ -2,8 +2,7 @@ import { isMethodName, methods } from '../../shared/contract.js';
 import type { Envelope } from '../../shared/jsonRpc.js';
 import { ErrorCode, invalidParams, RpcError } from '../../shared/rpcError.js';
 import type { CallContext } from './callContext.js';
-import { type LabHandlers, type LabMethod, sessionMethods } from './labHandlers.js';
-
+import { type LabHandlers, type LabMethod, sessionMethods } from './handlerTypes.js';
 
 /**
  * Validates one call against the contract and runs its handler. Every failure becomes an error

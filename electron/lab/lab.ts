@@ -4,9 +4,11 @@ import { ErrorCode, RpcError } from '../../shared/rpcError.js';
 import type { ProcessRow } from '../../shared/schemas/process.js';
 import type { SystemInfo } from '../../shared/schemas/system.js';
 import { now } from './clock.js';
+import { runEveryStep } from './runEveryStep.js';
 import { dispatch } from './dispatch.js';
 import { EventHub, type EventHubOptions } from './hub/eventHub.js';
-import { createLabHandlers, type LabHandlers } from './labHandlers.js';
+import type { LabHandlers } from './handlerTypes.js';
+import { createLabHandlers } from './labHandlers.js';
 import { LabPools } from './pools/labPools.js';
 import { type ChildLauncher, nodeChildLauncher } from './processes/childLauncher.js';
 import { GuardianClient, type GuardianRuntime } from './processes/guardianClient.js';
@@ -17,7 +19,7 @@ import { killObserved } from './processes/signals.js';
 import { LabQueues } from './queues/labQueues.js';
 import type { ProcessSource } from './sampler/observation.js';
 import { PidusageSource } from './sampler/pidusageSource.js';
-import { procfsAvailable, readStat } from './sampler/procfs.js';
+import { procfsAvailable, readStat } from './procfs/procfs.js';
 import { observePid, ProcfsSource } from './sampler/procfsSource.js';
 import { PsSource } from './sampler/psSource.js';
 import { Sampler } from './sampler/sampler.js';
@@ -26,7 +28,7 @@ import { detectCapabilities } from './system/capabilities.js';
 import { setSubreaper } from './system/subreaper.js';
 
 export type { CallContext } from './callContext.js';
-export type { LabHandlers, LabMethod } from './labHandlers.js';
+export type { LabHandlers, LabMethod } from './handlerTypes.js';
 
 export interface LabOptions {
   host: SystemInfo['host'];
@@ -123,14 +125,12 @@ export class Lab {
     return this.table.rows();
   }
 
-  /**
-   * Ends everything the lab started, step by step; a step that fails is logged and the rest still
-   * run, for a process left behind is worse than an error message. Safe to call more than once.
-   */
+  /** Ends everything the lab started, step by step (see runEveryStep). Safe to call more than once. */
   dispose(): Promise<void> {
     this.disposed ??= (async () => {
       this.processes.close(); // from here on, spawns are refused
-      const steps: [string, () => unknown][] = [
+      await runEveryStep(
+        [
         ['scenarios', () => this.scenarios.dispose()],
         ['pools', () => this.pools.dispose()],
         ['queues', () => this.queues.dispose()],
@@ -140,14 +140,9 @@ export class Lab {
         ['orphans', () => this.endOrphans()],
         ['subreaper', () => this.subreaper && this.setSubreaper(false)],
         ['guardian', () => this.guardian?.close()],
-      ];
-      for (const [name, step] of steps) {
-        try {
-          await step();
-        } catch (error) {
-          this.log(`ending the lab: ${name} failed: ${(error as Error).message}`);
-        }
-      }
+        ],
+        (name, error) => this.log(`ending the lab: ${name} failed: ${error.message}`),
+      );
       this.hub.dispose();
     })();
     return this.disposed;

@@ -7,7 +7,7 @@ import type { EventBatchType } from '../../shared/contract.js';
 import { type JsonRpcResponse, MAX_FRAME_BYTES, parseFrame, toResponse } from '../../shared/jsonRpc.js';
 import { ErrorCode } from '../../shared/rpcError.js';
 import type { Lab } from '../lab/lab.js';
-import { contentSecurityPolicy } from '../shell/contentSecurityPolicy.js';
+import { contentSecurityPolicy } from '../../shared/contentSecurityPolicy.js';
 import { RpcSession } from './rpcSession.js';
 import { authorize, type RequestFacts, tokenCookie } from './webAuth.js';
 

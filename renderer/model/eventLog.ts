@@ -1,10 +1,7 @@
-import type { LabEvent, Snapshot, StreamName } from '../../shared/contract.js';
+import { type LabEvent, lifecycleStreams, type Snapshot, type StreamName } from '../../shared/contract.js';
 
-/**
- * Streams whose events the timeline and the scenario runs read: everything but output and samples,
- * which are bulky, have their own views, and would push lifecycle history out.
- */
-const isLifecycleStream = (stream: StreamName): boolean => stream !== 'output' && stream !== 'samples';
+/** Streams whose events the timeline and the scenario runs read: those the contract lists as lifecycle. */
+const isLifecycleStream = (stream: StreamName): boolean => lifecycleStreams.includes(stream);
 
 /**
  * Lifecycle events, oldest first: the hub's history at subscription, then what arrived since. It

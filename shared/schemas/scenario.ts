@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Timestamp } from './common.js';
+import { NoParams, Pid, Timestamp } from './common.js';
+import { type EventSpec, method, type MethodSpec } from './define.js';
 
 export const ScenarioAction = z.object({ id: z.string(), title: z.string(), doc: z.string() });
 
@@ -32,3 +33,47 @@ export const ScenarioRunInfo = z
   })
   .meta({ id: 'ScenarioRun' });
 export type ScenarioRunInfo = z.infer<typeof ScenarioRunInfo>;
+
+export const scenarioMethods = {
+  'scenarios.list': method({
+    doc: 'The scenarios the lab can run, each with what to observe and why it happens.',
+    params: NoParams,
+    result: z.object({ scenarios: z.array(ScenarioInfo), runs: z.array(ScenarioRunInfo) }),
+  }),
+  'scenarios.run': method({
+    doc: 'Run a scenario; it starts its processes through the same lab as processes.spawn, under the same cap.',
+    params: z.object({ id: z.string().min(1).max(64), params: z.record(z.string(), z.unknown()).default({}) }).strict(),
+    result: z.object({ runId: z.string() }),
+  }),
+  'scenarios.action': method({
+    doc: 'Take one of a running scenario’s actions (for the zombie: reap).',
+    params: z.object({ runId: z.string().min(1).max(64), action: z.string().min(1).max(64) }).strict(),
+    result: z.object({ runId: z.string(), action: z.string(), outcome: z.string() }),
+  }),
+  'scenarios.stop': method({
+    doc: 'Stop a scenario and end everything it started.',
+    params: z.object({ runId: z.string().min(1).max(64) }).strict(),
+    result: z.object({ runId: z.string() }),
+  }),
+} as const satisfies Record<string, MethodSpec>;
+
+export const scenarioEvents = {
+  'scenario.started': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'A scenario began to run.',
+    data: z.object({ runId: z.string(), scenario: z.string(), title: z.string() }),
+  },
+  'scenario.step': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'What a running scenario just did, in words (it spawned the parent, it asked the parent to reap, …).',
+    data: z.object({ runId: z.string(), text: z.string(), pid: Pid.nullable() }),
+  },
+  'scenario.stopped': {
+    stream: 'processes',
+    source: 'inferred',
+    doc: 'A scenario ended, and everything it started is gone.',
+    data: z.object({ runId: z.string(), reason: z.enum(['finished', 'stopped', 'failed']), detail: z.string() }),
+  },
+} as const satisfies Record<string, EventSpec>;

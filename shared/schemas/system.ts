@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Pid, Timestamp } from './common.js';
+import { NoParams, Pid, Timestamp } from './common.js';
+import { method, type MethodSpec } from './define.js';
 
 export const Capability = z.object({
   available: z.boolean(),
@@ -32,3 +33,16 @@ export const SystemInfo = z.object({
   }),
 }).meta({ id: 'SystemInfo' });
 export type SystemInfo = z.infer<typeof SystemInfo>;
+
+export const systemMethods = {
+  'system.info': method({
+    doc: "Versions, the main process's pid, limits, and which capabilities this machine has (and why not).",
+    params: NoParams,
+    result: SystemInfo,
+  }),
+  'system.setSubreaper': method({
+    doc: 'Make Loopscope the child subreaper (Linux, PR_SET_CHILD_SUBREAPER), or stop: orphans then stay in its tree and it reaps them.',
+    params: z.object({ enabled: z.boolean() }).strict(),
+    result: z.object({ subreaper: z.boolean() }),
+  }),
+} as const satisfies Record<string, MethodSpec>;

@@ -83,7 +83,7 @@ describe('the pidusage source, used where there is no /proc', () => {
     expect(seen[1]).toMatchObject({ ppid: process.pid, state: '?' });
     expect(seen[1]?.rss).toBeGreaterThan(0);
     // Its start time is derived from pidusage's elapsed time: within a tick or two of the kernel's.
-    const { startTimeMs } = await import('../../electron/lab/sampler/procfs.js');
+    const { startTimeMs } = await import('../../electron/lab/procfs/procfs.js');
     expect(Math.abs((seen[1]?.startTime ?? 0) - startTimeMs(kernelStat(child.pid as number)?.startTicks ?? 0))).toBeLessThan(1000);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseProcStat, type ProcStat } from '../../electron/lab/sampler/procStat.js';
+import { parseProcStat, type ProcStat } from '../../electron/lab/procfs/procStat.js';
 
 /** What the kernel says about a pid right now, read independently of the lab's sampler. */
 export function kernelStat(pid: number): ProcStat | null {

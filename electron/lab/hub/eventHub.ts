@@ -1,5 +1,5 @@
 import type { EventBatchType, EventData, EventType, LabEvent, Snapshot, StreamName } from '../../../shared/contract.js';
-import { eventTypes, streamNames } from '../../../shared/contract.js';
+import { eventTypes, streamNames, streams as streamSpecs } from '../../../shared/contract.js';
 import { now } from '../clock.js';
 import { EventStream } from './eventStream.js';
 
@@ -27,8 +27,6 @@ interface Subscriber {
   missed: number;
 }
 
-const DEFAULT_CAPACITY: Record<StreamName, number> = { processes: 4096, output: 2048, samples: 240, queues: 2048 };
-
 export class EventHub {
   private readonly streams: Record<StreamName, EventStream>;
   private readonly subscribers = new Set<Subscriber>();
@@ -41,7 +39,7 @@ export class EventHub {
     this.flushIntervalMs = options.flushIntervalMs ?? 50;
     this.maxBatchEvents = options.maxBatchEvents ?? 5000;
     this.streams = Object.fromEntries(
-      streamNames.map((name) => [name, new EventStream(name, options.capacities?.[name] ?? DEFAULT_CAPACITY[name])]),
+      streamNames.map((name) => [name, new EventStream(name, options.capacities?.[name] ?? streamSpecs[name].capacity)]),
     ) as Record<StreamName, EventStream>;
   }
 

@@ -2,7 +2,7 @@
  * Entry point of the guardian: a small process in a session of its own that outlives the main
  * process long enough to end everything the lab started, even after a SIGKILL of the main process.
  */
-import { readDescendants, readStat } from '../sampler/procfs.js';
+import { readDescendants, readStat } from '../procfs/procfs.js';
 import { applyLine, type Tracked } from './guardianProtocol.js';
 import { trySignal } from './signals.js';
 

@@ -3,7 +3,7 @@ import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { LabSignal, OutputLine } from '../../../shared/schemas/process.js';
 import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
-import { procfsAvailable, readDescendants, readStat } from '../sampler/procfs.js';
+import { procfsAvailable, readDescendants, readStat } from '../procfs/procfs.js';
 import { type ChildLauncher, type LaunchedChild, launchCommand } from './childLauncher.js';
 import { exitStatus } from './exitStatus.js';
 import type { GuardianClient } from './guardianClient.js';

@@ -1,7 +1,7 @@
 import { constants } from 'node:os';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { LabSignal } from '../../../shared/schemas/process.js';
-import { procfsAvailable, readStat } from '../sampler/procfs.js';
+import { procfsAvailable, readStat } from '../procfs/procfs.js';
 import type { LabProcess } from './labProcess.js';
 
 /** A process as the lab knows it: pid and start time together are its identity. */

@@ -1,7 +1,7 @@
 import { now } from '../clock.js';
 import type { Followed, Observation, ProcessSource } from './observation.js';
-import type { ProcStat } from './procStat.js';
-import { procfsConstants, readChildren, readCommand, readStat, startTimeMs } from './procfs.js';
+import type { ProcStat } from '../procfs/procStat.js';
+import { procfsConstants, readChildren, readCommand, readStat, startTimeMs } from '../procfs/procfs.js';
 
 function toObservation(stat: ProcStat, command: string, cpu: number): Observation {
   const c = procfsConstants();

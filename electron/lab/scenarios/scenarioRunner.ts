@@ -8,6 +8,7 @@ import type { EventHub } from '../hub/eventHub.js';
 import type { LabProcesses } from '../processes/labProcesses.js';
 import type { LabPools } from '../pools/labPools.js';
 import type { LabQueues } from '../queues/labQueues.js';
+import { runEveryStep } from '../runEveryStep.js';
 import { scenarios } from './index.js';
 import type { ScenarioContext, ScenarioDefinition, ScenarioHandle } from './scenarioDefinition.js';
 
@@ -94,20 +95,16 @@ export class ScenarioRunner {
     const run = this.find(runId);
     run.stopping ??= (async () => {
       // Each step on its own: one that fails (a queue a client already closed) must not keep the rest from running.
-      const steps: (() => unknown)[] = [
-        () => run.handle?.cleanup?.(),
-        () => this.endDescendants(run.info.pids),
-        () => Promise.all(run.info.pids.map((pid) => this.processes.forceEnd(pid))),
-        () => Promise.all(run.tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))),
-        () => run.queues.forEach((queueId) => this.queues.closeIfOpen(queueId, `run ${runId} ended`)),
-      ];
-      for (const step of steps) {
-        try {
-          await step();
-        } catch (error) {
-          this.log(`stopping ${runId}: ${(error as Error).message}`);
-        }
-      }
+      await runEveryStep(
+        [
+          ['its own cleanup', () => run.handle?.cleanup?.()],
+          ['descendants', () => this.endDescendants(run.info.pids)],
+          ['its processes', () => Promise.all(run.info.pids.map((pid) => this.processes.forceEnd(pid)))],
+          ['temp folders', () => Promise.all(run.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })))],
+          ['queues', () => run.queues.forEach((queueId) => this.queues.closeIfOpen(queueId, `run ${runId} ended`))],
+        ],
+        (step, error) => this.log(`stopping ${runId}: ${step} failed: ${error.message}`),
+      );
       run.info.running = false;
       this.hub.emit('scenario.stopped', { runId, reason, detail });
     })();

@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { SystemInfo } from '../../../shared/schemas/system.js';
-import { procfsAvailable } from '../sampler/procfs.js';
+import { procfsAvailable } from '../procfs/procfs.js';
 import { subreaperSupport } from './subreaper.js';
 
 type Capabilities = SystemInfo['capabilities'];

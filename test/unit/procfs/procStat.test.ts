@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseProcStat } from '../../../electron/lab/sampler/procStat.js';
+import { parseProcStat } from '../../../electron/lab/procfs/procStat.js';
 
 // 52 fields as Linux 6.x prints them; comm holds a space and a ')' on purpose.
 const fields = (comm: string, state = 'S') =>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contentSecurityPolicy } from '../../../electron/shell/contentSecurityPolicy.js';
+import { contentSecurityPolicy } from '../../../shared/contentSecurityPolicy.js';
 
 const directives = (policy: string): Map<string, string[]> =>
   new Map(policy.split(';').map((part) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { eventTypes, methodNames, methods, streamNames } from '../../../shared/contract.js';
+import { eventTypes, lifecycleStreams, methodNames, methods, streamNames, streams } from '../../../shared/contract.js';
 
 describe('the contract', () => {
   test('documents every method in one line', () => {
@@ -31,5 +31,12 @@ describe('the contract', () => {
     expect(methods['processes.spawn'].params.safeParse({ task: 'sleep', args: new Array(33).fill(1) }).success).toBe(false);
     expect(methods['processes.terminate'].params.safeParse({ pid: -1 }).success).toBe(false);
     expect(methods['processes.terminate'].params.safeParse({ pid: 1.5 }).success).toBe(false);
+  });
+
+  test('lists which streams feed the lifecycle history, rather than leaving it to exclusion', () => {
+    for (const name of streamNames) expect(typeof streams[name].lifecycle, name).toBe('boolean');
+    expect(lifecycleStreams).toEqual(expect.arrayContaining(['processes', 'queues']));
+    expect(lifecycleStreams).not.toContain('output');
+    expect(lifecycleStreams).not.toContain('samples');
   });
 });

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/**
+ * The hub's streams: each its own bounded ring, so a chatty stream cannot push another's history
+ * out. `lifecycle` lists, rather than leaves to exclusion, which streams feed the lifecycle history
+ * (the timeline, the scenario runs): a new high-volume stream joins it only by saying so.
+ */
+export const streams = {
+  processes: { lifecycle: true, capacity: 4096, doc: 'Lab processes, scenarios and pools: spawns, states, exits.' },
+  output: { lifecycle: false, capacity: 2048, doc: 'What lab processes write to stdout and stderr.' },
+  samples: { lifecycle: false, capacity: 240, doc: "The sampler's ticks: state, CPU and memory of every process in the app's tree." },
+  queues: { lifecycle: true, capacity: 2048, doc: 'Queue traffic: puts, gets, waits and raises.' },
+} as const satisfies Record<string, { lifecycle: boolean; capacity: number; doc: string }>;
+
+export type StreamName = keyof typeof streams;
+export const streamNames = Object.keys(streams) as [StreamName, ...StreamName[]];
+export const StreamName = z.enum(streamNames);
+export const lifecycleStreams: readonly StreamName[] = streamNames.filter((name) => streams[name].lifecycle);
