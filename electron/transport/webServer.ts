@@ -9,7 +9,7 @@ import { ErrorCode } from '../../shared/rpcError.js';
 import type { Lab } from '../lab/lab.js';
 import { contentSecurityPolicy } from '../../shared/contentSecurityPolicy.js';
 import { RpcSession } from './rpcSession.js';
-import { authorize, type RequestFacts, tokenCookie } from './webAuth.js';
+import { authorize, type RequestFacts } from './webAuth.js';
 
 export interface WebServerOptions {
   lab: Lab;
@@ -43,7 +43,6 @@ const facts = (request: IncomingMessage): RequestFacts => ({
   url: request.url ?? '/',
   host: request.headers.host,
   origin: request.headers.origin,
-  cookie: request.headers.cookie,
 });
 
 /** Browser mode: the built renderer and the contract as JSON-RPC 2.0 over a WebSocket at /rpc, on 127.0.0.1 only. */
@@ -56,17 +55,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server = createServer((request, response) => {
     const verdict = authorize(facts(request), { token, port });
-    if (verdict === 'forbid' || (request.method !== 'GET' && request.method !== 'HEAD')) return forbid(response);
-    if (verdict === 'enter') {
-      response.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': tokenCookie(token, port), Location: '/' });
+    if (verdict === 'forbid' || verdict === 'allow' || (request.method !== 'GET' && request.method !== 'HEAD')) return forbid(response);
+    if (verdict === 'upgrade') {
+      response.writeHead(303, { ...SECURITY_HEADERS, Location: `/#token=${token}` });
       return response.end();
     }
     assets(request, response, () => forbid(response));
   });
 
   server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://placeholder').pathname;
-    if (path !== '/rpc' || authorize(facts(request), { token, port }) !== 'allow') {
+    if (authorize(facts(request), { token, port }) !== 'allow') {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -80,7 +78,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     close: async () => {

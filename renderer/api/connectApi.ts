@@ -1,6 +1,7 @@
 import type { LoopscopeBridge } from '../../shared/bridge.js';
 import { type Api, createApi } from './client.js';
 import { ipcTransport } from './ipcTransport.js';
+import { takePageToken } from './pageToken.js';
 import { wsTransport } from './wsTransport.js';
 
 /**
@@ -11,5 +12,6 @@ export function connectApi(): Api {
   const bridge = (window as { loopscope?: LoopscopeBridge }).loopscope;
   if (bridge) return createApi(ipcTransport(bridge));
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return createApi(wsTransport(`${scheme}://${location.host}/rpc`));
+  const token = encodeURIComponent(takePageToken() ?? '');
+  return createApi(wsTransport(`${scheme}://${location.host}/rpc?token=${token}`));
 }

@@ -7,7 +7,7 @@ const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5000;
 
 /**
- * Browser mode: JSON-RPC 2.0 over the WebSocket at /rpc, authorized by the page's HttpOnly cookie.
+ * Browser mode: JSON-RPC 2.0 over the WebSocket at /rpc, authorized by the token in its URL.
  * When the socket drops, pending calls fail with a clear error and it reconnects with backoff.
  */
 export function wsTransport(url: string): Transport {

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { type RunningServer, startBrowserMode } from '../support/browserMode.js';
+import { type RunningServer, startBrowserMode, tokenOf } from '../support/browserMode.js';
 import { type Browser, launchChromium } from '../support/chromium.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
@@ -167,7 +167,7 @@ test('a dropped connection shows a banner, and on reconnect the page starts agai
     expect(await rowOf(page, first.server.pid ?? 0).count()).toBe(1);
 
     // The same token again, through the environment (an argument would show in every user's ps).
-    second = await startBrowserMode(['--port', url.port], url.searchParams.get('token') ?? '');
+    second = await startBrowserMode(['--port', url.port], tokenOf(url));
     await banner.waitFor({ state: 'detached', timeout: 15_000 });
     await page.locator(`[data-testid="process-row"][data-role="main"][data-pid="${second.server.pid}"]`).waitFor();
     await rowOf(page, first.server.pid ?? 0).waitFor({ state: 'detached' });

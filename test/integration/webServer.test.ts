@@ -3,12 +3,12 @@ import { afterEach, describe, expect, inject, test } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_FRAME_BYTES } from '../../shared/jsonRpc.js';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
+import { tokenOf } from '../support/browserMode.js';
 import { RpcClient } from '../support/rpcClient.js';
 
 const webUrl = new URL(inject('webUrl'));
-const token = webUrl.searchParams.get('token') as string;
+const token = tokenOf(webUrl);
 const base = `http://${webUrl.host}`;
-const cookie = `loopscope_token_${webUrl.port}`;
 
 const clients: RpcClient[] = [];
 afterEach(() => clients.splice(0).forEach((client) => client.close()));
@@ -46,40 +46,50 @@ const handshake = (path: string, headers: Record<string, string> = {}): Promise<
     ws.once('error', () => {});
   });
 
-describe('browser mode guards its page and socket with the token', () => {
-  test('the token URL sets an HttpOnly, SameSite=Strict cookie and sends the page on to /', async () => {
-    const entry = await get(`/?token=${token}`);
-    expect(entry.status).toBe(303);
-    expect(entry.headers.location).toBe('/');
-    expect(String(entry.headers['set-cookie'])).toBe(`${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    const page = await get('/', { Cookie: `${cookie}=${token}` });
+describe('browser mode guards its socket with the token, and no secret leaves in a cookie', () => {
+  test('the printed URL carries the token in its fragment, which browsers never send', () => {
+    expect(webUrl.pathname).toBe('/');
+    expect(webUrl.search).toBe('');
+    expect(webUrl.hash).toBe(`#token=${token}`);
+  });
+
+  test('the page and its assets hold no secret: served without one, and no cookie is ever set', async () => {
+    const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.body).toMatch(/<div id="app">/);
+    expect(page.body).not.toContain(token);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self';/);
   });
 
+  test('an old-style /?token= link is sent on to the fragment, without a cookie', async () => {
+    const entry = await get(`/?token=${token}`);
+    expect(entry.status).toBe(303);
+    expect(entry.headers.location).toBe(`/#token=${token}`);
+    expect(entry.headers['set-cookie']).toBeUndefined();
+  });
+
   test.each([
-    ['no token', '/', {}],
     ['a wrong token', '/?token=wrong', {}],
-    ['a wrong cookie', '/', { Cookie: `${cookie}=wrong` }],
-    ['an asset without the cookie', '/index.html', {}],
-    ['a foreign Host', `/?token=${token}`, { Host: `evil.example:${webUrl.port}` }],
+    ['a token on another path', `/index.html?token=${token}`, {}],
+    ['a foreign Host (DNS rebinding)', '/', { Host: `evil.example:${webUrl.port}` }],
+    ['a plain GET of the socket path', `/rpc?token=${token}`, {}],
   ])('the page refuses %s with a bare 403', async (_case, path, headers) => {
     const reply = await get(path, headers);
     expect(reply.status).toBe(403);
     expect(reply.body).toBe('');
   });
 
-  test('the socket accepts the token in the query from a script, or the cookie from the page', async () => {
+  test('the socket accepts the token in its query, from the page (with its Origin) or a script (without)', async () => {
     expect(await handshake(`/rpc?token=${token}`)).toBe(101);
-    expect(await handshake('/rpc', { Cookie: `${cookie}=${token}`, Origin: base })).toBe(101);
+    expect(await handshake(`/rpc?token=${token}`, { Origin: base })).toBe(101);
   });
 
   test.each([
     ['no token', '/rpc', {}],
     ['a wrong token', '/rpc?token=wrong', {}],
     ['a foreign Origin', `/rpc?token=${token}`, { Origin: 'http://evil.example' }],
-    ['the right cookie from a foreign Origin', '/rpc', { Cookie: `${cookie}=${token}`, Origin: 'http://evil.example' }],
+    ['a cookie instead of the token', '/rpc', { Cookie: `loopscope_token_${webUrl.port}=${token}`, Origin: base }],
     ['another path', `/socket?token=${token}`, {}],
   ])('the socket refuses %s', async (_case, path, headers) => {
     expect(await handshake(path, headers)).toBe(403);

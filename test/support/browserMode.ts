@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { builtEntry } from './labHarness.js';
 
-const LISTENING = /^Loopscope listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m;
+const LISTENING = /^Loopscope listening on (http:\/\/127\.0\.0\.1:\d+\/[?#]token=\S+)$/m;
 
 /** Resolves with the URL browser mode prints once it listens; rejects with its output if it exits first. */
 export function listeningUrl(child: ChildProcess): Promise<string> {
@@ -30,4 +30,12 @@ export async function startBrowserMode(args: readonly string[] = ['--port', '0']
   const server = spawn(process.execPath, [builtEntry('serve'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
   return { server, url: await listeningUrl(server), exited };
+}
+
+/** The token in the URL browser mode printed: in its fragment (`/#token=…`), or in an old-style query. */
+export function tokenOf(webUrl: string | URL): string {
+  const url = new URL(webUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
+  if (!token) throw new Error(`no token in ${url.href}`);
+  return token;
 }

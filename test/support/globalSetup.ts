@@ -5,7 +5,7 @@ import type {} from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** `http://127.0.0.1:PORT/?token=…`, as `npm run web` printed it. */
+    /** `http://127.0.0.1:PORT/#token=…`, as `npm run web` printed it. */
     webUrl: string;
   }
 }

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { type EventBatchType, type LabEvent, type MethodName, methods, type ParamsIn, type Result } from '../../shared/contract.js';
 import { RpcError } from '../../shared/rpcError.js';
+import { tokenOf } from './browserMode.js';
 
 /** A script's view of browser mode: what any user's script would do with the public protocol. */
 export class RpcClient {
@@ -29,10 +30,10 @@ export class RpcClient {
     });
   }
 
-  /** `webUrl` is the line browser mode printed: http://127.0.0.1:PORT/?token=… */
+  /** `webUrl` is the line browser mode printed: http://127.0.0.1:PORT/#token=… */
   static connect(webUrl: string, headers: Record<string, string> = {}): Promise<RpcClient> {
     const url = new URL(webUrl);
-    const ws = new WebSocket(`ws://${url.host}/rpc?token=${url.searchParams.get('token')}`, { headers });
+    const ws = new WebSocket(`ws://${url.host}/rpc?token=${tokenOf(url)}`, { headers });
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new RpcClient(ws)));
       ws.once('error', reject);
