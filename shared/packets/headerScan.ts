@@ -99,8 +99,11 @@ export class HeaderScan {
     this.malformedMessage = message;
   }
 
-  /** Scans `bytes` (the captured part of one frame) of the given pcap link type. Never throws. */
-  scan(bytes: Uint8Array, linkType: number): this {
+  /**
+   * Scans `bytes` (the captured part of one frame) of the given pcap link type; `originalLength` is the frame's length
+   * on the wire, so a length field pointing past it is told from a snaplen cut. Never throws.
+   */
+  scan(bytes: Uint8Array, linkType: number, originalLength = bytes.length): this {
     this.reset(linkType);
     const end = bytes.length;
     switch (linkType) {
@@ -153,7 +156,12 @@ export class HeaderScan {
     }
     if (this.etherType === ETHERTYPE_IPV4) this.scanIpv4(bytes, this.linkLength, end);
     else if (this.etherType === ETHERTYPE_IPV6) this.scanIpv6(bytes, this.linkLength, end);
-    if (this.malformed || this.fragment) return this;
+    if (this.malformed) return this;
+    if (this.ipVersion !== 0 && this.ipEnd > Math.max(originalLength, end)) {
+      this.mark(this.ipVersion === 4 ? 'ip' : 'ipv6', this.ipOffset, `the IP length says ${this.ipEnd - this.ipOffset} bytes, the frame holds ${Math.max(originalLength, end) - this.ipOffset}`);
+      return this;
+    }
+    if (this.fragment) return this;
     if (this.ipProtocol === IPPROTO_TCP) this.scanTcp(bytes, this.ipOffset + this.ipHeaderLength, end);
     else if (this.ipProtocol === IPPROTO_UDP) this.scanUdp(bytes, this.ipOffset + this.ipHeaderLength, end);
     return this;

@@ -13,3 +13,6 @@
 export * from './types.js';
 export { CaptureStreamReader, readCapture } from './captureReader.js';
 export { HeaderScan } from './headerScan.js';
+export { decodePacket, type PacketContext, STANDALONE_CONTEXT, type TcpContext } from './decodePacket.js';
+export { PacketFlag, PacketIndex, type PacketIndexOptions } from './packetIndex.js';
+export { ipv4Text, ipv6Text, macText, parseIpv4, parseIpv6 } from './addressText.js';
