@@ -48,8 +48,9 @@ export type HttpErrorCode =
   | 'HPE_INVALID_STATUS'
   | 'HPE_INVALID_EOF_STATE'
   | 'HPE_INVALID_TRANSFER_ENCODING'
+  /** Node's limits around llhttp: start line and headers, or a chunk-size line, longer than allowed (431). */
   | 'HPE_HEADER_OVERFLOW'
-  | 'HPE_CHUNK_OVERFLOW';
+  | 'HPE_CHUNK_EXTENSIONS_OVERFLOW';
 
 export interface HttpParseError {
   code: HttpErrorCode;
@@ -90,6 +91,8 @@ export interface HttpMessage {
   startLineSpans: Partial<Record<'method' | 'url' | 'version' | 'status' | 'reason' | 'line', ByteSpan>>;
   headers: HeaderField[];
   trailers: HeaderField[];
+  /** Header and trailer fields past `maxHeaderFields`, parsed and counted but not kept. */
+  droppedHeaders: number;
   headersComplete: boolean;
   /** Bytes of the start line and headers, the blank line included; null until the headers end. */
   headerBytes: number | null;
