@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { NoParams, Timestamp } from './common.js';
+import { httpEvents } from './http.js';
 import { method, type MethodSpec } from './define.js';
 import { poolEvents } from './pool.js';
 import { processEvents, ProcessRow } from './process.js';
 import { queueEvents } from './queue.js';
 import { scenarioEvents } from './scenario.js';
+import { socketStateEvents } from './socketStates.js';
+import { socketEvents } from './sockets.js';
 import { StreamName } from './streams.js';
 
 export { lifecycleStreams, StreamName, streamNames, streams } from './streams.js';
@@ -14,7 +17,7 @@ export { lifecycleStreams, StreamName, streamNames, streams } from './streams.js
  * what it means, and its payload. `observed` events come from the kernel (a /proc reading, an exit
  * status from waitpid); `inferred` ones from the app's own calls. The UI labels each accordingly.
  */
-export const eventTypes = { ...processEvents, ...scenarioEvents, ...poolEvents, ...queueEvents } as const;
+export const eventTypes = { ...processEvents, ...scenarioEvents, ...poolEvents, ...queueEvents, ...socketStateEvents, ...socketEvents, ...httpEvents } as const;
 
 export type EventType = keyof typeof eventTypes;
 

@@ -10,6 +10,8 @@ export const streams = {
   output: { lifecycle: false, capacity: 2048, doc: 'What lab processes write to stdout and stderr.' },
   samples: { lifecycle: false, capacity: 240, doc: "The sampler's ticks: state, CPU and memory of every process in the app's tree." },
   queues: { lifecycle: true, capacity: 2048, doc: 'Queue traffic: puts, gets, waits and raises.' },
+  http: { lifecycle: false, capacity: 8192, doc: "The HTTP lab: the mini server's pipeline steps, logged exchanges, sessions." },
+  sockets: { lifecycle: true, capacity: 4096, doc: 'Lab sockets: every system call the lab makes and every state the kernel shows.' },
 } as const satisfies Record<string, { lifecycle: boolean; capacity: number; doc: string }>;
 
 export type StreamName = keyof typeof streams;
