@@ -1,12 +1,12 @@
-import type { Endpoint, SocketOwner, TrackedSocket } from '../../../shared/schemas/socketStates.js';
-import type { SocketInfo } from '../../../shared/schemas/sockets.js';
+import type { Endpoint, SocketOwner } from '../../../shared/schemas/socketStates.js';
+import type { SocketInfo, SocketRow } from '../../../shared/schemas/sockets.js';
 
 /**
- * One line of the sockets table: the kernel's reading of a socket (observed) joined to the lab's own record of it
- * (inferred), or either alone — a lab socket the kernel does not list (made, not yet bound), or a socket of another
- * program's (the machine-wide switch).
+ * One line of the sockets table, from a row of sockets.list: the kernel's reading of a socket (observed) beside the
+ * lab's own record of it (inferred), or either alone — a lab socket the kernel does not list (made, not yet bound),
+ * or another program's socket (the machine-wide switch).
  */
-export interface SocketRow {
+export interface TableRow {
   /** The lab's socketId while it is the lab's (stable from socket() to the end of its TIME_WAIT), else the tracker's id. */
   key: string;
   socketId: string | null;
@@ -40,102 +40,37 @@ export interface SocketRow {
 }
 
 /** What the table shows as the state: the kernel's when it lists the socket, else the lab's own record. */
-export const shownState = (row: SocketRow): string => row.kernelState ?? row.appState ?? '';
+export const shownState = (row: TableRow): string => row.kernelState ?? row.appState ?? '';
 
-const processOwner = (socket: SocketInfo, names: ReadonlyMap<number, string>): SocketOwner => ({ kind: 'process', pid: socket.pid, name: names.get(socket.pid) ?? null });
-
-function fromKernel(kernel: TrackedSocket, lab: SocketInfo | undefined): SocketRow {
-  const counted = kernel.tcpInfo;
+/**
+ * The row as the table reads it: the kernel's state, queues and owner where it lists the socket; the lab's record for
+ * the rest; bytes from the kernel's tcp_info where it has them, else the lab's count of its own calls.
+ */
+export function tableRow({ socketId, protocol, family, local, remote, pid, lab, kernel }: SocketRow, names: ReadonlyMap<number, string>): TableRow {
+  const counted = kernel?.tcpInfo ?? null;
   return {
-    key: lab?.socketId ?? kernel.trackId,
-    socketId: lab?.socketId ?? null,
-    trackId: kernel.trackId,
+    key: socketId ?? kernel?.trackId ?? '',
+    socketId,
+    trackId: kernel?.trackId ?? null,
     name: lab?.name ?? null,
-    protocol: kernel.protocol,
-    family: kernel.family,
-    local: kernel.local,
-    remote: kernel.remote,
-    kernelState: kernel.state,
+    protocol,
+    family,
+    local,
+    remote,
+    kernelState: kernel?.state ?? null,
     appState: lab?.state ?? null,
-    owner: kernel.owner,
-    formerOwner: kernel.formerOwner?.owner ?? null,
-    lab: kernel.lab || lab !== undefined,
-    since: Math.min(kernel.firstSeen, lab?.createdAt ?? Infinity),
-    closedAt: kernel.closedAt,
-    sendQueue: kernel.sendQueue,
-    receiveQueue: kernel.receiveQueue,
+    owner: kernel?.owner ?? { kind: pid === null ? 'kernel' : 'process', pid, name: pid === null ? null : (names.get(pid) ?? null) },
+    formerOwner: kernel?.formerOwner?.owner ?? null,
+    lab: lab !== null || kernel?.lab === true,
+    since: Math.min(kernel?.firstSeen ?? Infinity, lab?.createdAt ?? Infinity),
+    // While the kernel holds it (a TIME_WAIT after close()) it is not closed, whatever the lab's record says.
+    closedAt: kernel ? kernel.closedAt : (lab?.closedAt ?? null),
+    sendQueue: kernel?.sendQueue ?? null,
+    receiveQueue: kernel?.receiveQueue ?? null,
     bytesIn: counted ? counted.bytesReceived : (lab?.bytesIn ?? null),
     bytesOut: counted ? counted.bytesAcked : (lab?.bytesOut ?? null),
     bytesSource: counted ? 'observed' : lab ? 'inferred' : null,
-    timeWaitEndsAt: kernel.timeWaitEndsAt,
+    timeWaitEndsAt: kernel?.timeWaitEndsAt ?? null,
     waiting: lab?.waiting ?? null,
   };
-}
-
-function fromLab(socket: SocketInfo, names: ReadonlyMap<number, string>): SocketRow {
-  return {
-    key: socket.socketId,
-    socketId: socket.socketId,
-    trackId: null,
-    name: socket.name,
-    protocol: socket.protocol,
-    family: socket.family,
-    local: socket.local,
-    remote: socket.remote,
-    kernelState: null,
-    appState: socket.state,
-    owner: processOwner(socket, names),
-    formerOwner: null,
-    lab: true,
-    since: socket.createdAt,
-    closedAt: socket.closedAt,
-    sendQueue: null,
-    receiveQueue: null,
-    bytesIn: socket.bytesIn,
-    bytesOut: socket.bytesOut,
-    bytesSource: 'inferred',
-    timeWaitEndsAt: null,
-    waiting: socket.waiting,
-  };
-}
-
-export interface JoinInput {
-  /** The lab's sockets, open and recently closed. */
-  lab: readonly SocketInfo[];
-  /** The kernel's, current and recently closed, as the tracker follows them. */
-  kernel: readonly TrackedSocket[];
-  /**
-   * Every inode a lab socket has had, to its socketId: a lab socket's record forgets its inode when it closes, while
-   * the kernel's TIME_WAIT that follows names it as its former owner's.
-   */
-  inodes: ReadonlyMap<number, string>;
-  /** Process names by pid, for the lab's own rows the kernel does not list. */
-  names: ReadonlyMap<number, string>;
-}
-
-/**
- * The table's rows, each socket once: a kernel reading joined to the lab socket with its inode, or, for a socket the
- * kernel holds alone (inode 0), to the lab socket that held it before; then the lab sockets the kernel does not list.
- */
-export function joinRows({ lab, kernel, inodes, names }: JoinInput): SocketRow[] {
-  const byId = new Map(lab.map((socket) => [socket.socketId, socket]));
-  const linked = new Set<string>();
-  const rows = kernel.map((reading) => {
-    const inode = reading.inode > 0 ? reading.inode : (reading.formerOwner?.inode ?? 0);
-    const socketId = inodes.get(inode);
-    // Each lab socket once: should two readings name it (never, while the tracker keeps one id per socket), the second stands alone.
-    const socket = socketId === undefined || linked.has(socketId) ? undefined : byId.get(socketId);
-    if (socket) linked.add(socket.socketId);
-    return fromKernel(reading, socket);
-  });
-  // A lab socket the kernel has nothing of (made, not yet bound; or a reading not yet taken) is still a row.
-  for (const socket of lab) if (!linked.has(socket.socketId)) rows.push(fromLab(socket, names));
-  return rows;
-}
-
-/** Every inode the lab's sockets have now, added to those already known. */
-export function learnInodes(known: ReadonlyMap<number, string>, lab: readonly SocketInfo[]): Map<number, string> {
-  const next = new Map(known);
-  for (const socket of lab) if (socket.inode !== null && socket.inode > 0) next.set(socket.inode, socket.socketId);
-  return next;
 }

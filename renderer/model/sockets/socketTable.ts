@@ -1,4 +1,4 @@
-import { type SocketRow, shownState } from './socketRows.js';
+import { shownState, type TableRow } from './socketRows.js';
 
 /** How long a new row stays highlighted, and a closed one fades in place before it moves to "recently closed". */
 export const FRESH_MS = 2000;
@@ -20,7 +20,7 @@ export type SocketColumn = 'protocol' | 'local' | 'remote' | 'state' | 'pid' | '
 export type SocketSort = { column: SocketColumn; descending: boolean } | null;
 
 export interface TableLine {
-  row: SocketRow;
+  row: TableRow;
   /** Appeared within FRESH_MS. */
   fresh: boolean;
   /** Closed within FADE_MS: still in the table, fading out. */
@@ -34,9 +34,9 @@ export interface SocketTable {
   hidden: number;
 }
 
-const ownerPid = (row: SocketRow): number | null => row.owner.pid ?? row.formerOwner?.pid ?? null;
+const ownerPid = (row: TableRow): number | null => row.owner.pid ?? row.formerOwner?.pid ?? null;
 
-export function matchesFilter(row: SocketRow, filter: SocketFilter): boolean {
+export function matchesFilter(row: TableRow, filter: SocketFilter): boolean {
   if (filter.states.size > 0 && !filter.states.has(shownState(row))) return false;
   if (filter.port !== null && row.local?.port !== filter.port && row.remote?.port !== filter.port) return false;
   if (filter.pid !== null && ownerPid(row) !== filter.pid) return false;
@@ -44,17 +44,17 @@ export function matchesFilter(row: SocketRow, filter: SocketFilter): boolean {
 }
 
 /** An address as ss prints it: 127.0.0.1:8080, [::1]:8080; a socket with no address yet as *. */
-export function endpointText(endpoint: SocketRow['local']): string {
+export function endpointText(endpoint: TableRow['local']): string {
   if (!endpoint) return '*';
   const host = endpoint.address.includes(':') ? `[${endpoint.address}]` : endpoint.address;
   return `${host}:${endpoint.port === 0 ? '*' : endpoint.port}`;
 }
 
-const byEndpoint = (endpoint: SocketRow['local']): string => (endpoint ? `${endpoint.address}\u0000${String(endpoint.port).padStart(5, '0')}` : '');
+const byEndpoint = (endpoint: TableRow['local']): string => (endpoint ? `${endpoint.address}\u0000${String(endpoint.port).padStart(5, '0')}` : '');
 /** Unknown numbers sort below every known one. */
 const known = (value: number | null): number => value ?? -1;
 
-const COMPARE: Record<SocketColumn, (a: SocketRow, b: SocketRow) => number> = {
+const COMPARE: Record<SocketColumn, (a: TableRow, b: TableRow) => number> = {
   protocol: (a, b) => a.protocol.localeCompare(b.protocol) || a.family.localeCompare(b.family),
   local: (a, b) => byEndpoint(a.local).localeCompare(byEndpoint(b.local)),
   remote: (a, b) => byEndpoint(a.remote).localeCompare(byEndpoint(b.remote)),
@@ -72,8 +72,8 @@ const COMPARE: Record<SocketColumn, (a: SocketRow, b: SocketRow) => number> = {
 const NUMERIC: readonly SocketColumn[] = ['pid', 'age', 'sendQueue', 'receiveQueue', 'bytesIn', 'bytesOut'];
 
 /** By the column, ties in the order the sockets appeared, so rows do not swap places between readings. */
-export function rowOrder(sort: SocketSort): (a: SocketRow, b: SocketRow) => number {
-  const appeared = (a: SocketRow, b: SocketRow): number => a.since - b.since || a.key.localeCompare(b.key);
+export function rowOrder(sort: SocketSort): (a: TableRow, b: TableRow) => number {
+  const appeared = (a: TableRow, b: TableRow): number => a.since - b.since || a.key.localeCompare(b.key);
   if (!sort) return appeared;
   const compare = COMPARE[sort.column];
   const sign = sort.descending ? -1 : 1;
@@ -92,8 +92,8 @@ export function nextSocketSort(sort: SocketSort, column: SocketColumn): SocketSo
  * The table at `now`: open sockets (and those closed less than FADE_MS ago, fading) that pass the filter, in order;
  * and the recently closed, newest first, under the same filter.
  */
-export function socketTable(rows: readonly SocketRow[], filter: SocketFilter, sort: SocketSort, now: number): SocketTable {
-  const line = (row: SocketRow): TableLine => ({ row, fresh: row.closedAt === null && now - row.since < FRESH_MS, fading: row.closedAt !== null && now - row.closedAt < FADE_MS });
+export function socketTable(rows: readonly TableRow[], filter: SocketFilter, sort: SocketSort, now: number): SocketTable {
+  const line = (row: TableRow): TableLine => ({ row, fresh: row.closedAt === null && now - row.since < FRESH_MS, fading: row.closedAt !== null && now - row.closedAt < FADE_MS });
   const shown = rows.filter((row) => row.closedAt === null || now - row.closedAt < FADE_MS);
   const closed = rows.filter((row) => row.closedAt !== null && now - row.closedAt >= FADE_MS);
   const current = shown.filter((row) => matchesFilter(row, filter));
@@ -108,7 +108,7 @@ export function socketTable(rows: readonly SocketRow[], filter: SocketFilter, so
 }
 
 /** The states present, for the filter's chips: what the rows show, in the order TCP goes through them. */
-export function statesPresent(rows: readonly SocketRow[], order: readonly string[]): string[] {
+export function statesPresent(rows: readonly TableRow[], order: readonly string[]): string[] {
   const present = new Set(rows.filter((row) => row.closedAt === null).map(shownState));
   return [...present].sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
 }
@@ -119,5 +119,5 @@ const rank = (order: readonly string[], state: string): number => {
 };
 
 /** What is left of a TIME_WAIT's 2MSL wait at `now`, in ms (never below 0); null when it is not waiting. */
-export const timeWaitLeft = (row: SocketRow, now: number): number | null =>
+export const timeWaitLeft = (row: TableRow, now: number): number | null =>
   row.kernelState === 'TIME_WAIT' && row.timeWaitEndsAt !== null ? Math.max(0, row.timeWaitEndsAt - now) : null;

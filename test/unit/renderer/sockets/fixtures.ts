@@ -1,5 +1,5 @@
 import type { TrackedSocket } from '../../../../shared/schemas/socketStates.js';
-import type { SocketInfo } from '../../../../shared/schemas/sockets.js';
+import type { SocketInfo, SocketRow } from '../../../../shared/schemas/sockets.js';
 
 /** A lab socket as the app records it: a TCP socket in the main process, made at 1000. */
 export const labSocket = (socketId: string, fields: Partial<SocketInfo> = {}): SocketInfo => ({
@@ -56,3 +56,20 @@ export const kernelSocket = (trackId: string, fields: Partial<TrackedSocket> = {
   history: [],
   ...fields,
 });
+
+/** A row of sockets.list, as the lab joins its record and the kernel's reading. */
+export function listRow(lab: SocketInfo | null, kernel: TrackedSocket | null): SocketRow {
+  const from = kernel ?? lab;
+  return {
+    socketId: lab?.socketId ?? null,
+    protocol: from?.protocol ?? 'tcp',
+    family: from?.family ?? 'IPv4',
+    local: kernel?.local ?? lab?.local ?? null,
+    remote: kernel?.remote ?? lab?.remote ?? null,
+    state: kernel?.state ?? null,
+    stateSource: kernel ? 'observed' : 'inferred',
+    pid: kernel ? kernel.owner.pid : (lab?.pid ?? null),
+    lab,
+    kernel,
+  };
+}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { joinRows } from '../../../../renderer/model/sockets/socketRows.js';
+import { tableRow } from '../../../../renderer/model/sockets/socketRows.js';
 import { endpointText, FADE_MS, FRESH_MS, NO_FILTER, nextSocketSort, socketTable, statesPresent, timeWaitLeft } from '../../../../renderer/model/sockets/socketTable.js';
-import { kernelSocket } from './fixtures.js';
+import { kernelSocket, listRow } from './fixtures.js';
 
-const rowsOf = (...kernel: ReturnType<typeof kernelSocket>[]) => joinRows({ lab: [], kernel, inodes: new Map(), names: new Map() });
+const rowsOf = (...kernel: ReturnType<typeof kernelSocket>[]) => kernel.map((reading) => tableRow(listRow(null, reading), new Map()));
 
 describe('the sockets table', () => {
   const listener = kernelSocket('listen', { state: 'LISTEN', local: { address: '127.0.0.1', port: 8080 }, remote: { address: '0.0.0.0', port: 0 }, owner: { kind: 'process', pid: 200, name: 'server' }, firstSeen: 1000 });
