@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+import { i18nPlugin } from './build/i18nPlugin.js';
 
 export default defineConfig({
   main: {
@@ -25,7 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [vue()],
+    plugins: [vue(), i18nPlugin()],
     build: {
       outDir: 'out/renderer',
       rolldownOptions: { input: 'renderer/index.html' },

@@ -2,6 +2,7 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { connectApi } from './api/connectApi.js';
 import App from './App.vue';
+import { i18n } from './i18n/index.js';
 import { useSessionStore } from './stores/session.js';
 import { useThemeStore } from './stores/theme.js';
 import './styles/theme.css';
@@ -10,7 +11,7 @@ import './styles/states.css';
 import './styles/taskStatus.css';
 import './styles/toneTag.css';
 
-const app = createApp(App).use(createPinia());
+const app = createApp(App).use(createPinia()).use(i18n);
 // The theme before the first paint, so a dark-mode user never sees a light flash.
 useThemeStore();
 useSessionStore().connect(connectApi());

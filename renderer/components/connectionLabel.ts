@@ -1,8 +1,11 @@
+import { t } from '../i18n/index.js';
 import type { SessionPhase } from '../stores/session.js';
 
-/** How the top bar, the status bar and the banner name the connection's phase, in one place. */
-export const connectionLabel: Record<SessionPhase, string> = {
-  connecting: 'connecting…',
-  live: 'connected',
-  lost: 'reconnecting…',
+const CONNECTION_KEY: Record<SessionPhase, string> = {
+  connecting: 'common.connection.connecting',
+  live: 'common.connection.live',
+  lost: 'common.connection.lost',
 };
+
+/** How the top bar, the status bar and the banner name the connection's phase, in one place. */
+export const connectionLabel = (phase: SessionPhase): string => t(CONNECTION_KEY[phase]);

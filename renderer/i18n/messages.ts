@@ -1,0 +1,43 @@
+/**
+ * Every catalog, merged: one JSON file per area and language (locales/<locale>/<area>.json), each area under its own
+ * name (`common.connection.live` is common.json's `connection.live`), and the glossary under `glossary`. At build time
+ * @intlify/unplugin-vue-i18n turns every JSON message into an AST the runtime-only vue-i18n formats without compiling
+ * (no `new Function` under the CSP). A new area: its two files and one line per language below.
+ */
+import glossaryTerms from './glossary.json';
+import enCommon from './locales/en/common.json';
+import zhCommon from './locales/zh-CN/common.json';
+import type { Locale } from './locale.js';
+
+/** Messages as the build hands them over: ASTs (typed by resolveJsonModule as their source strings). */
+export interface Catalog {
+  [key: string]: string | Catalog;
+}
+
+const areas: Record<Locale, Catalog> = {
+  en: {
+    common: enCommon,
+  },
+  'zh-CN': {
+    common: zhCommon,
+  },
+};
+
+/** The glossary's terms in one language: `glossary.zombie` is 'zombie' or '僵尸进程'. */
+const glossaryIn = (locale: Locale): Catalog =>
+  Object.fromEntries(Object.entries(glossaryTerms).map(([id, term]) => [id, term[locale]]));
+
+export const messages: Record<Locale, Catalog> = {
+  en: { ...areas.en, glossary: glossaryIn('en') },
+  'zh-CN': { ...areas['zh-CN'], glossary: glossaryIn('zh-CN') },
+};
+
+/** What a dotted key names in a catalog (a compiled message, or a branch of them), or null. */
+export function lookUp(catalog: unknown, key: string): unknown {
+  let node = catalog;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return null;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node === undefined ? null : node;
+}
