@@ -16,3 +16,6 @@ export { HeaderScan } from './headerScan.js';
 export { decodePacket, type PacketContext, STANDALONE_CONTEXT, type TcpContext } from './decodePacket.js';
 export { PacketFlag, PacketIndex, type PacketIndexOptions } from './packetIndex.js';
 export { ipv4Text, ipv6Text, macText, parseIpv4, parseIpv6 } from './addressText.js';
+export { compileFilter, type DisplayFilter, FILTER_FIELDS, type Predicate, selectPackets } from './displayFilter.js';
+export { type FilterNode, parseFilter } from './filterParser.js';
+export { type PcapngOptions, type WritablePacket, type WriteResult, writePcap, writePcapng } from './captureWriter.js';

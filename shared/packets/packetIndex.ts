@@ -10,6 +10,7 @@ import { decodePacket, type PacketContext } from './decodePacket.js';
 import { HeaderScan, IPPROTO_TCP, IPPROTO_UDP, TCP_SYN } from './headerScan.js';
 import { NOT_STORED, RawStore } from './rawStore.js';
 import type { ByteBudget } from './streamAssembler.js';
+import type { WritablePacket } from './captureWriter.js';
 import type { Conversation, DecodedPacket, PacketRecord, StreamBytes, StreamDirection } from './types.js';
 
 /** Bits of the `flags` column. */
@@ -227,6 +228,13 @@ export class PacketIndex {
     const bytes = this.bytes(i);
     if (bytes === null) return null;
     return decodePacket(bytes, this.linkType(i), this.originalLength[i]!, this.context(i));
+  }
+
+  /** Packet i as the writers take it, or null when its bytes were not kept. */
+  writable(i: number): WritablePacket | null {
+    const data = this.bytes(i);
+    if (data === null) return null;
+    return { seconds: this.seconds[i]!, nanoseconds: this.nanoseconds[i]!, originalLength: this.originalLength[i]!, data, linkType: this.linkType(i), comments: this.comments.get(i) ?? [] };
   }
 
   /** One direction of TCP stream `stream`, reassembled; null for a stream that does not exist. */

@@ -3,6 +3,7 @@
  * Values come from the layer tree (decodePacket's fields by name), which also checks that each field's bytes, read at
  * its offset, hold its value; frame.* and tcp.stream come from the index.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PacketField, PacketIndex, readCapture } from '../../../shared/packets/index.js';
@@ -11,6 +12,9 @@ export const CORPUS = join(import.meta.dirname, '../../../../shared/conformance/
 
 /** SOURCES.md's column list for FILE.tshark.csv, in order. */
 export const BASE_FIELDS = ['frame.number', 'frame.time_epoch', 'eth.src', 'eth.dst', 'ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'ip.proto', 'tcp.srcport', 'tcp.dstport', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.flags', 'tcp.len', 'udp.srcport', 'udp.dstport', 'udp.length', 'http.request.method', 'http.request.uri', 'http.response.code'];
+
+/** The header row of every FILE.tshark-extra.csv. */
+export const EXTRA_FIELDS = readFileSync(join(CORPUS, 'tcpdump__print-flags.pcap.tshark-extra.csv'), 'utf8').split('\n')[0]!.split(',');
 
 /** http.* come from tshark's HTTP dissector over its reassembly: the HTTP decoder's business, not the packet layers'. */
 export const NOT_OURS = new Set(['http.request.method', 'http.request.uri', 'http.response.code']);
@@ -99,4 +103,10 @@ export function readCsv(path: string): string[][] {
     .split('\n')
     .filter((line) => line.length > 0)
     .map((line) => line.split(','));
+}
+
+/** `tshark -r file -T fields` for `fields`, one array per frame (tab-separated, so values may hold commas). */
+export function tsharkRows(file: string, fields: readonly string[], extraArgs: string[] = []): string[][] {
+  const out = execFileSync('tshark', ['-r', file, ...extraArgs, '-T', 'fields', '-E', 'separator=/t', '-E', 'occurrence=f', ...fields.flatMap((f) => ['-e', f])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  return out.split('\n').filter((line) => line.length > 0).map((line) => line.split('\t'));
 }
