@@ -61,8 +61,8 @@ export class SocketTracker {
   private readonly labOwners: InodeOwners;
   private readonly machineOwners = new InodeOwners('all');
   private readonly live = new Set<Track>();
-  private readonly byInode = new Map<number, Track>();
-  private readonly byTupleKey = new Map<string, Track>();
+  private readonly tracksByInode = new Map<number, Track>();
+  private readonly tracksByTuple = new Map<string, Track>();
   private readonly closedLab: BoundedList<TrackedSocket>;
   private readonly closedAll: BoundedList<TrackedSocket>;
   private nextId = 1;
@@ -146,13 +146,13 @@ export class SocketTracker {
     return (scope === 'lab' ? this.closedLab : this.closedAll).items().map(copy);
   }
 
-  byInodeNumber(inode: number): TrackedSocket | undefined {
-    const track = inode === 0 ? undefined : this.byInode.get(inode);
+  byInode(inode: number): TrackedSocket | undefined {
+    const track = inode === 0 ? undefined : this.tracksByInode.get(inode);
     return track && copy(track.socket);
   }
 
   byTuple(protocol: SocketProtocol, local: Endpoint, remote: Endpoint): TrackedSocket | undefined {
-    const track = this.byTupleKey.get(tupleKey(protocol, local, remote));
+    const track = this.tracksByTuple.get(tupleKey(protocol, local, remote));
     return track && copy(track.socket);
   }
 
@@ -207,10 +207,10 @@ export class SocketTracker {
   /** The track this reading's socket continues: by inode while an fd holds it, else by 4-tuple. */
   private match(socket: KernelSocket, seen: ReadonlySet<Track>, readInodes: ReadonlySet<number>): Track | undefined {
     if (socket.inode !== 0) {
-      const track = this.byInode.get(socket.inode);
+      const track = this.tracksByInode.get(socket.inode);
       if (track && track.socket.protocol === socket.protocol) return track;
     }
-    const track = this.byTupleKey.get(tupleKey(socket.protocol, socket.local, socket.remote));
+    const track = this.tracksByTuple.get(tupleKey(socket.protocol, socket.local, socket.remote));
     if (!track || seen.has(track)) return undefined;
     const previous = track.socket;
     if (previous.inode !== 0 && (socket.inode !== 0 || readInodes.has(previous.inode))) return undefined; // two fds: two sockets
@@ -250,13 +250,13 @@ export class SocketTracker {
   private update(track: Track, socket: KernelSocket, at: number, lab: boolean): void {
     const previous = track.socket;
     if (previous.inode !== socket.inode) {
-      if (this.byInode.get(previous.inode) === track) this.byInode.delete(previous.inode);
+      if (this.tracksByInode.get(previous.inode) === track) this.tracksByInode.delete(previous.inode);
       if (previous.inode !== 0 && socket.inode === 0) {
         previous.formerOwner = { trackId: previous.trackId, inode: previous.inode, owner: previous.owner };
       }
     }
-    if (socket.inode !== 0) this.byInode.set(socket.inode, track);
-    this.byTupleKey.set(tupleKey(socket.protocol, socket.local, socket.remote), track);
+    if (socket.inode !== 0) this.tracksByInode.set(socket.inode, track);
+    this.tracksByTuple.set(tupleKey(socket.protocol, socket.local, socket.remote), track);
     const arriving = previous.history.length === 0;
     const owner =
       socket.inode === 0
@@ -283,9 +283,9 @@ export class SocketTracker {
   private close(track: Track, at: number): void {
     const { socket } = track;
     this.live.delete(track);
-    if (this.byInode.get(socket.inode) === track) this.byInode.delete(socket.inode);
+    if (this.tracksByInode.get(socket.inode) === track) this.tracksByInode.delete(socket.inode);
     const key = tupleKey(socket.protocol, socket.local, socket.remote);
-    if (this.byTupleKey.get(key) === track) this.byTupleKey.delete(key);
+    if (this.tracksByTuple.get(key) === track) this.tracksByTuple.delete(key);
     socket.closedAt = at;
     this.record(track, [this.observedEntry(null, at)], at);
     this.closedAll.push(socket);

@@ -52,7 +52,11 @@ export function passedStates(from: TcpState | null, to: TcpState | null, opening
   return shortestPath(from, to) ?? NONE;
 }
 
-/** Breadth first over figure 6: the states strictly between, or null when `to` cannot be reached. */
+/**
+ * Breadth first over figure 6: the states strictly between, or null when `to` cannot be reached.
+ * CLOSE ends a socket's life (the kernel makes a new socket for the next connection), so a road
+ * goes out of CLOSE only where it starts there.
+ */
 function shortestPath(from: TcpState, to: TcpState): PassedStates | null {
   const previous = new Map<TcpState, TcpState | null>([[from, null]]);
   const depth = new Map<TcpState, number>([[from, 0]]);
@@ -60,6 +64,7 @@ function shortestPath(from: TcpState, to: TcpState): PassedStates | null {
   const queue: TcpState[] = [from];
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head] as TcpState;
+    if (state === 'CLOSE' && head > 0) continue;
     for (const next of FIGURE_6[state]) {
       const nextDepth = (depth.get(state) ?? 0) + 1;
       if (!depth.has(next)) {
