@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+import { guardianScriptPlugin } from './build/guardianScriptPlugin.js';
 import { i18nPlugin } from './build/i18nPlugin.js';
 
 export default defineConfig({
@@ -11,10 +12,10 @@ export default defineConfig({
           main: 'electron/main.ts',
           serve: 'electron/serve.ts',
           taskChild: 'electron/lab/processes/taskChild.ts',
-          guardian: 'electron/lab/processes/guardian.ts',
         },
       },
     },
+    plugins: [guardianScriptPlugin()],
   },
   preload: {
     build: {

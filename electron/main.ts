@@ -4,6 +4,7 @@
  * ends every process the lab started. Its decisions are pure functions in ./shell, tested in
  * plain Node; this file only wires them to Electron.
  */
+import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   app,
@@ -20,14 +21,13 @@ import {
   type WebContents,
 } from 'electron';
 import { IPC_CALL, IPC_EVENTS } from '../shared/bridge.js';
+import { contentSecurityPolicy } from '../shared/contentSecurityPolicy.js';
 import type { Envelope } from '../shared/jsonRpc.js';
 import { ErrorCode } from '../shared/rpcError.js';
 import { Lab } from './lab/lab.js';
 import { withTimeout } from './lab/processes/withTimeout.js';
 import { appMenuTemplate } from './shell/appMenu.js';
 import { APP_SCHEME, appSchemePrivileges, resolveAppFile } from './shell/appProtocol.js';
-import { contentSecurityPolicy } from '../shared/contentSecurityPolicy.js';
-import { electronGuardianRuntime } from './shell/guardianRuntime.js';
 import { isAllowedNavigation } from './shell/navigationPolicy.js';
 import { type RendererLocation, rendererLocation } from './shell/rendererLocation.js';
 import { isTrustedSender } from './shell/senderPolicy.js';
@@ -61,9 +61,9 @@ function start(renderer: RendererLocation): void {
       const lab = new Lab({
         host: 'electron',
         appVersion: app.getVersion(),
-        entries: { taskChild: here('./taskChild.js'), guardian: here('./guardian.js') },
+        // /bin/sh cannot read inside app.asar: electron-builder unpacks the script (build/electron-builder.json).
+        entries: { taskChild: here('./taskChild.js'), guardian: here('./guardian.sh').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`) },
         launcher: utilityProcessLauncher(utilityProcess, app),
-        guardianRuntime: electronGuardianRuntime(process.execPath, process.env),
       });
       endLabBeforeQuitting(lab);
       denyPermissions(session.defaultSession);

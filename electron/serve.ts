@@ -1,5 +1,5 @@
 /**
- * Browser mode: `npm run web -- [--port N] [--max-processes N]`, with LOOPSCOPE_TOKEN in the
+ * Browser mode: `npm run web -- [--port N] [--max-processes N] [--sample-interval-ms N]`, with LOOPSCOPE_TOKEN in the
  * environment to keep one token across restarts (an argument would show in every user's ps). Serves the built renderer and
  * the lab over a WebSocket on 127.0.0.1, prints one line with the URL, and on SIGINT or SIGTERM
  * ends every process it started before it exits.
@@ -15,6 +15,7 @@ const here = (file: string): string => fileURLToPath(new URL(file, import.meta.u
 interface ServeOptions {
   port: number;
   maxProcesses: number;
+  sampleIntervalMs: number;
   /** A fixed token lets an open page reconnect after a restart; by default every start draws a new one. */
   token: string | undefined;
 }
@@ -24,27 +25,33 @@ function options(): ServeOptions {
     options: {
       port: { type: 'string', default: '5178' },
       'max-processes': { type: 'string', default: '256' },
+      'sample-interval-ms': { type: 'string', default: '500' },
     },
   });
   const port = Number(values.port);
   const maxProcesses = Number(values['max-processes']);
+  const sampleIntervalMs = Number(values['sample-interval-ms']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535 (0: any free port), got ${values.port}`);
   if (!Number.isInteger(maxProcesses) || maxProcesses < 1) throw new Error(`--max-processes must be a positive integer, got ${values['max-processes']}`);
+  if (!Number.isInteger(sampleIntervalMs) || sampleIntervalMs < 50 || sampleIntervalMs > 3_600_000) {
+    throw new Error(`--sample-interval-ms must be a whole number of milliseconds from 50 to 3600000, got ${values['sample-interval-ms']}`);
+  }
   const token = process.env.LOOPSCOPE_TOKEN || undefined;
   if (token !== undefined && !/^[\w-]{22,128}$/.test(token)) {
     throw new Error('LOOPSCOPE_TOKEN must be 22 to 128 characters of A-Z, a-z, 0-9, _ and - (for example: openssl rand -base64 24 | tr +/ -_)');
   }
-  return { port, maxProcesses, token };
+  return { port, maxProcesses, sampleIntervalMs, token };
 }
 
 async function main(): Promise<void> {
-  const { port, maxProcesses, token } = options();
+  const { port, maxProcesses, sampleIntervalMs, token } = options();
   const { version } = JSON.parse(readFileSync(here('../../package.json'), 'utf8')) as { version: string };
   const lab = new Lab({
     host: 'browser',
     appVersion: version,
-    entries: { taskChild: here('./taskChild.js'), guardian: here('./guardian.js') },
+    entries: { taskChild: here('./taskChild.js'), guardian: here('./guardian.sh') },
     maxLiveProcesses: maxProcesses,
+    sampleIntervalMs,
   });
   const server = await startWebServer({ lab, rendererDir: here('../renderer'), port, token });
   let stopping = false;

@@ -11,7 +11,7 @@ import type { LabHandlers } from './handlerTypes.js';
 import { createLabHandlers } from './labHandlers.js';
 import { LabPools } from './pools/labPools.js';
 import { type ChildLauncher, nodeChildLauncher } from './processes/childLauncher.js';
-import { GuardianClient, type GuardianRuntime } from './processes/guardianClient.js';
+import { GuardianClient } from './processes/guardianClient.js';
 import { LabProcesses } from './processes/labProcesses.js';
 import { OrphanReaper } from './processes/orphanReaper.js';
 import { ProcessTable } from './processes/processTable.js';
@@ -24,6 +24,7 @@ import { observePid, ProcfsSource } from './sampler/procfsSource.js';
 import { PsSource } from './sampler/psSource.js';
 import { Sampler } from './sampler/sampler.js';
 import { ScenarioRunner } from './scenarios/scenarioRunner.js';
+import { sweepAbandonedFolders } from './scenarios/tempFolders.js';
 import { detectCapabilities } from './system/capabilities.js';
 import { setSubreaper } from './system/subreaper.js';
 
@@ -33,10 +34,9 @@ export type { LabHandlers, LabMethod } from './handlerTypes.js';
 export interface LabOptions {
   host: SystemInfo['host'];
   appVersion: string;
-  /** Built JavaScript entry points: the Node lab process and the guardian (null: no guardian). */
+  /** The built lab-process entry (JavaScript) and the guardian's shell script (null: no guardian; Windows has none yet). */
   entries: { taskChild: string; guardian: string | null };
   launcher?: ChildLauncher;
-  guardianRuntime?: GuardianRuntime;
   maxLiveProcesses?: number;
   sampleIntervalMs?: number;
   /** Start as the child subreaper (Linux): orphans of lab processes stay in the tree. */
@@ -72,9 +72,7 @@ export class Lab {
     this.maxLive = options.maxLiveProcesses ?? DEFAULT_MAX_LIVE;
     this.log = options.log ?? ((message) => console.error(message));
     this.hub = new EventHub({ ...options.hub, state: () => ({ processes: this.table.rows() }) });
-    this.guardian = options.entries.guardian
-      ? new GuardianClient(options.entries.guardian, options.guardianRuntime ?? { command: process.execPath }, this.log)
-      : null;
+    this.guardian = options.entries.guardian && process.platform !== 'win32' ? new GuardianClient(options.entries.guardian, this.log) : null;
     this.processes = new LabProcesses({
       launcher: options.launcher ?? nodeChildLauncher,
       taskEntry: options.entries.taskChild,
@@ -113,9 +111,16 @@ export class Lab {
     });
     this.queues = new LabQueues(this.hub);
     this.pools = new LabPools(this.processes, this.hub);
-    this.scenarios = new ScenarioRunner(this.processes, this.queues, this.pools, this.hub, this.log, (pids) =>
-      this.table.descendantsOf(pids).forEach(killObserved),
+    this.scenarios = new ScenarioRunner(
+      this.processes,
+      this.queues,
+      this.pools,
+      this.hub,
+      this.log,
+      (pids) => this.table.descendantsOf(pids).forEach(killObserved),
+      this.guardian ?? undefined,
     );
+    void sweepAbandonedFolders().then((swept) => swept.length > 0 && this.log(`removed ${swept.length} folder(s) left by instances that ended abruptly`));
     this.handlers = createLabHandlers(this);
     if (options.subreaper) this.setSubreaper(true);
     this.sampler.start();

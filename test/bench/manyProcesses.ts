@@ -1,4 +1,4 @@
-import { builtEntry, startLab } from '../support/labHarness.js';
+import { builtEntry, builtGuardian, startLab } from '../support/labHarness.js';
 import { until } from '../support/poll.js';
 import type { BenchResult } from './stats.js';
 
@@ -19,7 +19,7 @@ export async function manyProcesses(): Promise<BenchResult[]> {
   const harness = startLab({
     sampleIntervalMs: 500,
     maxLiveProcesses: PROCESSES + 10,
-    entries: { taskChild: builtEntry('taskChild'), guardian: builtEntry('guardian') },
+    entries: { taskChild: builtEntry('taskChild'), guardian: builtGuardian },
   });
   const { lab } = harness; // the harness subscribes and keeps every event, as a connected client would
   try {

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { builtEntry, startLab } from '../support/labHarness.js';
+import { builtEntry, builtGuardian, startLab } from '../support/labHarness.js';
 import type { BenchResult } from './stats.js';
 
 const BURST = 200;
@@ -18,7 +18,7 @@ async function burst(task: 'sleep-native' | 'sleep'): Promise<{ blocked: number;
   const harness = startLab({
     sampleIntervalMs: 60_000,
     maxLiveProcesses: BURST + 10,
-    entries: { taskChild: builtEntry('taskChild'), guardian: builtEntry('guardian') },
+    entries: { taskChild: builtEntry('taskChild'), guardian: builtGuardian },
   });
   const { lab } = harness;
   try {

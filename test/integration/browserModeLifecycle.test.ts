@@ -1,17 +1,27 @@
 import type { ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readDescendants } from '../../electron/lab/procfs/procfs.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { RpcClient } from '../support/rpcClient.js';
 import { startBrowserMode } from '../support/browserMode.js';
 import { until } from '../support/poll.js';
 import { isRunning, kernelStat } from '../support/procfsProbe.js';
 
+/** The scenario folders an instance made, named after its pid (see tempFolders.ts). */
+const scenarioFolders = (pid: number): string[] =>
+  readdirSync(tmpdir())
+    .filter((name) => name.startsWith(`loopscope-${pid}-`))
+    .map((name) => join(tmpdir(), name));
+
 const servers: ChildProcess[] = [];
 afterEach(() => {
   for (const server of servers.splice(0)) if (server.exitCode === null) server.kill('SIGKILL');
 });
 
-async function startServer(): Promise<{ server: ChildProcess; client: RpcClient; exited: Promise<number | null> }> {
-  const { server, url, exited } = await startBrowserMode();
+async function startServer(args: readonly string[] = []): Promise<{ server: ChildProcess; client: RpcClient; exited: Promise<number | null> }> {
+  const { server, url, exited } = await startBrowserMode(['--port', '0', ...args]);
   servers.push(server);
   return { server, client: await RpcClient.connect(url), exited };
 }
@@ -52,6 +62,26 @@ describe('browser mode ends every process it started', () => {
     server.kill('SIGKILL');
     await exited;
     await until('every process it started to be gone', () => ours.every((pid) => !isRunning(pid)), 15_000);
+  });
+
+  test('an orphan made and a SIGKILL of the main process before any sampler tick: the guardian still ends it, and removes the scenario folders', async () => {
+    // A sampler interval far beyond the test: no tick ever sees the orphan adopted.
+    const { server, client, exited } = await startServer(['--sample-interval-ms', '60000']);
+    const { runId } = await client.call('scenarios.run', { id: 'orphan', params: { childSeconds: 120, lingerMs: 0 } });
+    const parentPid = await until('the orphan parent', async () => (await client.call('scenarios.list')).runs.find((run) => run.runId === runId)?.pids[0]);
+    // The orphan as the kernel sees it: the child of the parent, then of whoever adopted it.
+    const orphan = await until('the orphan', () => {
+      const seen = [...readDescendants(parentPid)][0];
+      return seen !== undefined && seen;
+    });
+    await until('the parent to exit, leaving the orphan', () => !isRunning(parentPid));
+    const zombie = await client.call('scenarios.run', { id: 'zombie', params: {} });
+    const folder = await until('the zombie scenario folder', () => scenarioFolders(server.pid as number)[0]);
+    server.kill('SIGKILL');
+    await exited;
+    await until('the orphan to be gone', () => !isRunning(orphan), 15_000);
+    await until('the scenario folder to be removed', () => !existsSync(folder));
+    expect(zombie.runId).toMatch(/^zombie-/);
   });
 
   test('even when the main process is killed with SIGKILL: the guardian ends them', async () => {

@@ -5,6 +5,8 @@ import { type EventType, type LabEvent, LabEventSchema } from '../../shared/cont
 
 /** The built entry points; test/support/globalSetup.ts builds them before any test runs. */
 export const builtEntry = (name: string): string => fileURLToPath(new URL(`../../out/main/${name}.js`, import.meta.url));
+/** The guardian's shell script, copied beside the built main process. */
+export const builtGuardian = fileURLToPath(new URL('../../out/main/guardian.sh', import.meta.url));
 
 const WAIT_MS = 20_000;
 
@@ -25,7 +27,7 @@ export function startLab(options: Partial<LabOptions> = {}): LabHarness {
   const lab = new Lab({
     host: 'embedded',
     appVersion: '0.0.0-test',
-    entries: { taskChild: builtEntry('taskChild'), guardian: builtEntry('guardian') },
+    entries: { taskChild: builtEntry('taskChild'), guardian: builtGuardian },
     sampleIntervalMs: 100,
     log: () => {},
     ...options,

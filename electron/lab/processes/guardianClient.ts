@@ -1,22 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { type Tracked, trackLine, untrackLine } from './guardianProtocol.js';
+import { type Tracked, trackFolderLine, trackLine, untrackFolderLine, untrackLine } from './guardianProtocol.js';
 import { withTimeout } from './withTimeout.js';
 
-export interface GuardianRuntime {
-  /** The executable that runs the guardian's JavaScript: node, or Electron as node. */
-  command: string;
-  env?: NodeJS.ProcessEnv;
-}
-
-/** The main process's end of the guardian: it reports every lab process it starts and reaps. */
+/**
+ * The main process's end of the guardian (guardian.sh, run by /bin/sh in a session of its own):
+ * it reports every process the lab starts and reaps, and the temp folders scenarios make.
+ */
 export class GuardianClient {
   private readonly child: ChildProcess;
 
-  constructor(entry: string, runtime: GuardianRuntime, log: (message: string) => void) {
-    this.child = spawn(runtime.command, [entry], {
+  constructor(script: string, log: (message: string) => void) {
+    this.child = spawn('/bin/sh', [script], {
       detached: true, // its own session: a signal to the app's process group does not reach it
       stdio: ['pipe', 'ignore', 'inherit'],
-      env: runtime.env ?? process.env,
     });
     this.child.on('error', (error) => log(`the guardian could not start: ${error.message}; lab processes will not outlive a crash, but may survive it`));
     this.child.stdin?.on('error', () => {}); // it may be gone already when we write our last line
@@ -29,11 +25,19 @@ export class GuardianClient {
   }
 
   track(process: Tracked): void {
-    this.child.stdin?.write(trackLine(process));
+    this.write(trackLine(process));
   }
 
   untrack(pid: number): void {
-    this.child.stdin?.write(untrackLine(pid));
+    this.write(untrackLine(pid));
+  }
+
+  trackFolder(dir: string): void {
+    this.write(trackFolderLine(dir));
+  }
+
+  untrackFolder(dir: string): void {
+    this.write(untrackFolderLine(dir));
   }
 
   /** Ends the guardian: it kills whatever is still tracked, then exits. Waits for that, up to a few seconds. */
@@ -44,5 +48,9 @@ export class GuardianClient {
     this.child.stdin?.end();
     await withTimeout(exited, 5000);
     this.child.unref();
+  }
+
+  private write(line: string | null): void {
+    if (line) this.child.stdin?.write(line);
   }
 }

@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { ErrorCode, invalidParams, RpcError } from '../../../shared/rpcError.js';
 import type { ScenarioInfo, ScenarioRunInfo } from '../../../shared/schemas/scenario.js';
 import { now } from '../clock.js';
@@ -11,6 +9,7 @@ import type { LabQueues } from '../queues/labQueues.js';
 import { runEveryStep } from '../runEveryStep.js';
 import { scenarios } from './index.js';
 import type { ScenarioContext, ScenarioDefinition, ScenarioHandle } from './scenarioDefinition.js';
+import { makeScenarioFolder } from './tempFolders.js';
 
 const KEPT_RUNS = 100;
 
@@ -36,6 +35,8 @@ export class ScenarioRunner {
     private readonly log: (message: string) => void,
     /** Ends what descends from these lab processes, orphans included. */
     private readonly endDescendants: (pids: readonly number[]) => void,
+    /** Told of every scenario folder, so that even a SIGKILL of the main process leaves none behind (the guardian). */
+    private readonly folders?: { trackFolder(dir: string): void; untrackFolder(dir: string): void },
   ) {}
 
   list(): { scenarios: ScenarioInfo[]; runs: ScenarioRunInfo[] } {
@@ -100,7 +101,7 @@ export class ScenarioRunner {
           ['its own cleanup', () => run.handle?.cleanup?.()],
           ['descendants', () => this.endDescendants(run.info.pids)],
           ['its processes', () => Promise.all(run.info.pids.map((pid) => this.processes.forceEnd(pid)))],
-          ['temp folders', () => Promise.all(run.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })))],
+          ['temp folders', () => Promise.all(run.tempDirs.map((dir) => rm(dir, { recursive: true, force: true }).then(() => this.folders?.untrackFolder(dir))))],
           ['queues', () => run.queues.forEach((queueId) => this.queues.closeIfOpen(queueId, `run ${runId} ended`))],
         ],
         (step, error) => this.log(`stopping ${runId}: ${step} failed: ${error.message}`),
@@ -143,8 +144,9 @@ export class ScenarioRunner {
         return queueId;
       },
       tempDir: async () => {
-        const dir = await mkdtemp(join(tmpdir(), `loopscope-${run.info.runId}-`));
+        const dir = await makeScenarioFolder(run.info.runId);
         run.tempDirs.push(dir);
+        this.folders?.trackFolder(dir);
         return dir;
       },
     };

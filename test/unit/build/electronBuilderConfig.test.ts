@@ -23,9 +23,9 @@ describe('electron-builder config', () => {
     expect(validate(config), ajv.errorsText(validate.errors)).toBe(true);
   });
 
-  test('spells out every fuse, with RunAsNode on for the guardian', () => {
+  test('spells out every fuse, RunAsNode off: the guardian is a shell script', () => {
     expect(config.electronFuses).toEqual({
-      runAsNode: true,
+      runAsNode: false,
       enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
@@ -34,7 +34,9 @@ describe('electron-builder config', () => {
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
     });
-    expect(readFileSync('build/README.md', 'utf8')).toMatch(/`runAsNode` \| \*\*on\*\* \| The guardian/);
+    expect(readFileSync('build/README.md', 'utf8')).toMatch(/`runAsNode` \| off \| The guardian/);
+    // /bin/sh cannot read a file inside app.asar, nor can a child load koffi's binary from it.
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['out/main/guardian.sh', 'node_modules/koffi/**']));
   });
 
   test.each(Object.entries(knownTargets))('names only targets %s has', (platform, known) => {
