@@ -10,6 +10,7 @@ import { poolMethods } from './schemas/pool.js';
 import { processMethods } from './schemas/process.js';
 import { queueMethods } from './schemas/queue.js';
 import { scenarioMethods } from './schemas/scenario.js';
+import { socketMethods } from './schemas/sockets.js';
 import { systemMethods } from './schemas/system.js';
 
 export { eventTypes, LabEventSchema, lifecycleStreams, streamNames, streams } from './schemas/events.js';
@@ -22,6 +23,7 @@ export const methods = {
   ...queueMethods,
   ...poolMethods,
   ...scenarioMethods,
+  ...socketMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -16,6 +16,8 @@ export const ErrorCode = {
   QueueEmpty: -32010,
   /** queue.Full: no room to put without blocking, or none came before the timeout. */
   QueueFull: -32011,
+  /** The kernel refused a socket call: data.errno names it (EADDRINUSE, EAGAIN, ECONNREFUSED, …); or socket.timeout. */
+  SocketError: -32020,
 } as const;
 
 export interface RpcErrorObject {

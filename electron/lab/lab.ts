@@ -24,6 +24,7 @@ import { observePid, ProcfsSource } from './sampler/procfsSource.js';
 import { PsSource } from './sampler/psSource.js';
 import { Sampler } from './sampler/sampler.js';
 import { ScenarioRunner } from './scenarios/scenarioRunner.js';
+import { LabSockets } from './sockets/labSockets.js';
 import { sweepAbandonedFolders } from './scenarios/tempFolders.js';
 import { detectCapabilities } from './system/capabilities.js';
 import { setSubreaper } from './system/subreaper.js';
@@ -56,6 +57,7 @@ export class Lab {
   readonly scenarios: ScenarioRunner;
   readonly queues: LabQueues;
   readonly pools: LabPools;
+  readonly sockets: LabSockets;
   private readonly table: ProcessTable;
   private readonly reaper: OrphanReaper;
   private readonly guardian: GuardianClient | null;
@@ -121,6 +123,7 @@ export class Lab {
       this.guardian ?? undefined,
     );
     void sweepAbandonedFolders().then((swept) => swept.length > 0 && this.log(`removed ${swept.length} folder(s) left by instances that ended abruptly`));
+    this.sockets = new LabSockets(this.hub, this.processes);
     this.handlers = createLabHandlers(this);
     if (options.subreaper) this.setSubreaper(true);
     this.sampler.start();
@@ -137,6 +140,7 @@ export class Lab {
       await runEveryStep(
         [
         ['scenarios', () => this.scenarios.dispose()],
+        ['sockets', () => this.sockets.dispose(this.log)],
         ['pools', () => this.pools.dispose()],
         ['queues', () => this.queues.dispose()],
         ['sampler', () => this.sampler.stop()],

@@ -8,6 +8,8 @@ import { queueHandlers } from './queues/queueHandlers.js';
 import type { LabQueues } from './queues/labQueues.js';
 import { scenarioHandlers } from './scenarios/scenarioHandlers.js';
 import type { ScenarioRunner } from './scenarios/scenarioRunner.js';
+import type { LabSockets } from './sockets/labSockets.js';
+import { socketHandlers } from './sockets/socketHandlers.js';
 import { type SystemFacts, systemHandlers } from './system/systemHandlers.js';
 
 /** What the handlers work on: the lab's subsystems, and the facts only the composed lab knows. */
@@ -16,6 +18,7 @@ export interface LabParts extends SystemFacts {
   queues: LabQueues;
   pools: LabPools;
   scenarios: ScenarioRunner;
+  sockets: LabSockets;
   rows(): ProcessRow[];
 }
 
@@ -27,5 +30,6 @@ export function createLabHandlers(lab: LabParts): LabHandlers {
     ...queueHandlers(lab.queues),
     ...poolHandlers(lab.pools),
     ...scenarioHandlers(lab.scenarios),
+    ...socketHandlers(lab.sockets.lab, lab.sockets.rows),
   };
 }

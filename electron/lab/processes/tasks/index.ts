@@ -13,6 +13,7 @@ import { queueReaderTask } from './queueReader.js';
 import { queueWriterTask } from './queueWriter.js';
 import { sigchldParentTask } from './sigchldParent.js';
 import { sleepTask } from './sleep.js';
+import { socketHostTask } from './socketHost.js';
 import type { TaskDefinition } from './taskDefinition.js';
 import { waitParentTask } from './waitParent.js';
 import { zombieParentTask } from './zombieParent.js';
@@ -36,4 +37,5 @@ export const builtInTasks: readonly TaskDefinition[] = [
   queueReaderTask,
   queuePutTask,
   poolWorkerTask,
+  socketHostTask,
 ];

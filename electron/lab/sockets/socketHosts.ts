@@ -1,0 +1,52 @@
+import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
+import type { LabProcesses } from '../processes/labProcesses.js';
+import { koffiPath, libcUnavailable, loadLibc } from './libc.js';
+import { RemoteSocketHost } from './remoteSocketHost.js';
+import type { SocketHost } from './socketOps.js';
+import { SyscallSockets } from './syscallSockets.js';
+
+/** Where lab sockets live: the main process (made on first use), and each socket-host lab process asked for. */
+export class SocketHosts {
+  private main: SyscallSockets | null = null;
+  private readonly remote = new Map<number, RemoteSocketHost>();
+
+  constructor(
+    private readonly processes: LabProcesses,
+    /** A host process exited: the kernel closed its sockets with it. */
+    private readonly onHostGone: (pid: number, detail: string) => void,
+  ) {}
+
+  mainHost(): SocketHost {
+    if (this.main) return this.main;
+    const libc = loadLibc();
+    if (!libc) throw new RpcError(ErrorCode.Unsupported, `Sockets stepped one system call at a time are not available here: ${libcUnavailable()}`);
+    this.main = new SyscallSockets(libc, koffiPath());
+    return this.main;
+  }
+
+  labHost(pid: number): SocketHost {
+    const known = this.remote.get(pid);
+    if (known) return known;
+    const target = this.processes.find(pid);
+    if (target.task.id !== 'socket-host') {
+      throw new RpcError(
+        ErrorCode.Conflict,
+        `pid ${pid} runs '${target.task.id}', which hosts no sockets: start a host with processes.spawn({ task: 'socket-host' }) and pass its pid as owner.`,
+        { pid },
+      );
+    }
+    if (!target.alive) throw new RpcError(ErrorCode.Conflict, `The socket host with pid ${pid} has exited; start another.`, { pid });
+    const host = new RemoteSocketHost(target);
+    this.remote.set(pid, host);
+    void target.reaped.then(() => {
+      this.remote.delete(pid);
+      const exit = target.exit;
+      this.onHostGone(pid, `its host process (pid ${pid}) exited${exit ? ` (exitcode ${exit.exitcode})` : ''}, and the kernel closed its descriptors`);
+    });
+    return host;
+  }
+
+  all(): SocketHost[] {
+    return [...(this.main ? [this.main] : []), ...this.remote.values()];
+  }
+}
