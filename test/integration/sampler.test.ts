@@ -31,6 +31,23 @@ describe('the sampler, against what the kernel and pidusage report', () => {
     expect(Math.abs((ours?.rss ?? 0) - theirs.memory) / theirs.memory).toBeLessThan(0.05);
   });
 
+  test('finds a child that a worker thread forked, and keeps it on the ticks between full walks of the threads', async () => {
+    // The kernel lists such a child under the worker's thread only, never under the main thread.
+    const script = `
+      const { Worker } = require('node:worker_threads');
+      new Worker("require('node:child_process').spawn('sleep', ['60'], { stdio: 'ignore' }); setInterval(() => {}, 1000);", { eval: true });
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+    spawned.push(parent);
+    const parentPid = parent.pid as number;
+    const source = new ProcfsSource();
+    const sleepPid = await until('the worker thread\'s child', async () => (await source.sample(parentPid, [])).find((o) => o.name === 'sleep')?.pid);
+    expect(kernelStat(sleepPid)?.ppid).toBe(parentPid);
+    for (let tick = 0; tick < 8; tick++) expect((await source.sample(parentPid, [])).map((o) => o.pid)).toContain(sleepPid);
+    process.kill(sleepPid, 'SIGKILL');
+    await until('the child to leave the tree once gone', async () => !(await source.sample(parentPid, [])).some((o) => o.pid === sleepPid));
+  });
+
   test('finds grandchildren, and reads a zombie as Z with the exit status the kernel holds', async () => {
     // The subshell exits 3 at once; `exec sleep` replaces its parent, and sleep never waits: a real zombie.
     const parent = spawn('sh', ['-c', '(exit 3) & exec sleep 30'], { stdio: 'ignore' });

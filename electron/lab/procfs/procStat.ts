@@ -10,6 +10,8 @@ export interface ProcStat {
   /** Clock ticks after boot at which the process started: with pid, its identity. */
   startTicks: number;
   rssPages: number;
+  /** Field 20: a process of one thread has one children list to read. */
+  numThreads: number;
   /** Field 52: the exit status the kernel holds for a zombie (waitpid's encoding), 0 otherwise. */
   exitStatus: number;
 }
@@ -34,6 +36,7 @@ export function parseProcStat(line: string): ProcStat {
     cpuTicks: field(14) + field(15),
     startTicks: field(22),
     rssPages: field(24),
+    numThreads: field(20),
     exitStatus: rest.length >= 50 ? field(52) : 0,
   };
 }

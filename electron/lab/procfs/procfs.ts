@@ -59,6 +59,13 @@ export function readCommand(pid: number, comm: string): string {
   return raw.replace(/\0+$/, '').split('\0').join(' ');
 }
 
+/** Children forked by the process's main thread: one read, where every thread's lists cost one each. */
+export function readMainThreadChildren(pid: number): number[] {
+  return parseChildren(readOrNull(`/proc/${pid}/task/${pid}/children`));
+}
+
+const parseChildren = (text: string | null): number[] => (text ? text.split(' ').filter(Boolean).map(Number) : []);
+
 /** Children of every thread: a child forked from a worker thread is listed under that thread only. */
 export function readChildren(pid: number): number[] {
   let tids: string[];
@@ -67,13 +74,7 @@ export function readChildren(pid: number): number[] {
   } catch {
     return [];
   }
-  const children: number[] = [];
-  for (const tid of tids) {
-    const text = readOrNull(`/proc/${pid}/task/${tid}/children`);
-    if (!text) continue;
-    for (const part of text.split(' ')) if (part) children.push(Number(part));
-  }
-  return children;
+  return tids.flatMap((tid) => parseChildren(readOrNull(`/proc/${pid}/task/${tid}/children`)));
 }
 
 export const startTimeMs = (startTicks: number, c: ProcfsConstants = procfsConstants()): number =>

@@ -17,6 +17,7 @@ describe('parseProcStat', () => {
       cpuTicks: 325,
       startTicks: 987654,
       rssPages: 2560,
+      numThreads: 1,
       exitStatus: 768,
     });
   });
