@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { eventMethods } from './schemas/events.js';
+import { httpMethods } from './schemas/http.js';
 import { poolMethods } from './schemas/pool.js';
 import { processMethods } from './schemas/process.js';
 import { queueMethods } from './schemas/queue.js';
@@ -23,6 +24,7 @@ export const methods = {
   ...queueMethods,
   ...poolMethods,
   ...scenarioMethods,
+  ...httpMethods,
   ...socketMethods,
 } as const;
 

@@ -2,12 +2,14 @@ import { arch, cpus, platform, release } from 'node:os';
 import type { Envelope } from '../../shared/jsonRpc.js';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
 import type { ProcessRow } from '../../shared/schemas/process.js';
+import { MAX_OPEN_SOCKETS } from '../../shared/schemas/sockets.js';
 import type { SystemInfo } from '../../shared/schemas/system.js';
 import { now } from './clock.js';
 import { runEveryStep } from './runEveryStep.js';
 import { dispatch } from './dispatch.js';
 import { EventHub, type EventHubOptions } from './hub/eventHub.js';
 import type { LabHandlers } from './handlerTypes.js';
+import { HttpLab } from './http/httpLab.js';
 import { createLabHandlers } from './labHandlers.js';
 import { LabPools } from './pools/labPools.js';
 import { type ChildLauncher, nodeChildLauncher } from './processes/childLauncher.js';
@@ -57,6 +59,7 @@ export class Lab {
   readonly scenarios: ScenarioRunner;
   readonly queues: LabQueues;
   readonly pools: LabPools;
+  readonly http: HttpLab;
   readonly sockets: LabSockets;
   private readonly table: ProcessTable;
   private readonly reaper: OrphanReaper;
@@ -123,6 +126,7 @@ export class Lab {
       this.guardian ?? undefined,
     );
     void sweepAbandonedFolders().then((swept) => swept.length > 0 && this.log(`removed ${swept.length} folder(s) left by instances that ended abruptly`));
+    this.http = new HttpLab(this.hub, this.log);
     this.sockets = new LabSockets(this.hub, this.processes);
     this.handlers = createLabHandlers(this);
     if (options.subreaper) this.setSubreaper(true);
@@ -140,6 +144,7 @@ export class Lab {
       await runEveryStep(
         [
         ['scenarios', () => this.scenarios.dispose()],
+        ['http', () => this.http.dispose()],
         ['sockets', () => this.sockets.dispose(this.log)],
         ['pools', () => this.pools.dispose()],
         ['queues', () => this.queues.dispose()],
@@ -166,7 +171,7 @@ export class Lab {
       mainPid: process.pid,
       host: this.options.host,
       startedAt: this.startedAt,
-      limits: { maxLiveProcesses: this.maxLive },
+      limits: { maxLiveProcesses: this.maxLive, maxOpenSockets: MAX_OPEN_SOCKETS },
       sampler: { source: this.source.name, intervalMs: this.sampleIntervalMs },
       subreaper: this.subreaper,
       capabilities: detectCapabilities(),

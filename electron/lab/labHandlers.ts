@@ -1,5 +1,7 @@
 import type { ProcessRow } from '../../shared/schemas/process.js';
 import type { LabHandlers } from './handlerTypes.js';
+import { httpHandlers } from './http/httpHandlers.js';
+import type { HttpLab } from './http/httpLab.js';
 import { poolHandlers } from './pools/poolHandlers.js';
 import { processHandlers } from './processes/processHandlers.js';
 import type { LabProcesses } from './processes/labProcesses.js';
@@ -18,6 +20,7 @@ export interface LabParts extends SystemFacts {
   queues: LabQueues;
   pools: LabPools;
   scenarios: ScenarioRunner;
+  http: HttpLab;
   sockets: LabSockets;
   rows(): ProcessRow[];
 }
@@ -30,6 +33,7 @@ export function createLabHandlers(lab: LabParts): LabHandlers {
     ...queueHandlers(lab.queues),
     ...poolHandlers(lab.pools),
     ...scenarioHandlers(lab.scenarios),
+    ...httpHandlers(lab.http),
     ...socketHandlers(lab.sockets.lab, lab.sockets.rows),
   };
 }

@@ -1,0 +1,448 @@
+import type { Duplex } from 'node:stream';
+import { HttpMessageParser, type HttpMessage, type HttpParseError } from '../../../../shared/http/index.js';
+import type { HttpConnectionInfo, HttpExchangeSummary, HttpLimits, HttpStep, HttpTimelineStep } from '../../../../shared/schemas/http.js';
+import { now } from '../../clock.js';
+import { costOf, type LoggedExchange } from '../loggedExchange.js';
+import { redactSecrets } from '../redact.js';
+import type { RouteResponse } from '../routes/routeTypes.js';
+import { type CapturedMessage, MessageCapture } from './messageCapture.js';
+import { ResponseWriter } from './responseWriter.js';
+
+/** What a connection needs from the server around it. */
+export interface ConnectionContext {
+  scheme: 'http' | 'https';
+  limits(): HttpLimits;
+  /** A fresh exchange id (its seq comes when it is logged). */
+  nextExchange(): string;
+  step(connectionId: string, exchangeId: string | null, step: HttpStep, detail: string, at: number): void;
+  /** Calls the route for a parsed request; answers 404/405/500 itself. Returns the route's id and lesson. */
+  dispatch(request: ParsedRequest, response: RouteResponse): Promise<{ route: string | null; explanation: string | null }>;
+  record(exchange: LoggedExchange): void;
+  /** Whether the client's port is one of the lab composer's own sockets. */
+  fromComposer(remotePort: number): boolean;
+  serverHeaders(): ReadonlyArray<[string, string]>;
+}
+
+export interface ParsedRequest {
+  exchangeId: string;
+  message: HttpMessage;
+  body: Buffer;
+  raw: CapturedMessage;
+}
+
+/** The exchange being received: ids and the steps so far. */
+interface Incoming {
+  exchangeId: string;
+  startedAt: number;
+  steps: HttpTimelineStep[];
+  headersAt: number | null;
+}
+
+/** A request the server refuses before any route runs: a parse error, a limit, a timeout. */
+interface Refusal {
+  status: number;
+  code: string;
+  reason: string;
+  /** From the start of the message's raw bytes. */
+  offset: number | null;
+}
+
+type Queued = { incoming: Incoming; request: ParsedRequest; refusal: null } | { incoming: Incoming; request: null; refusal: Refusal; raw: CapturedMessage };
+
+/** Pipelined requests waiting beyond this many: the socket is paused until the server catches up. */
+const MAX_QUEUED = 32;
+
+/**
+ * One accepted connection, walked through the pipeline the syllabus teaches: bytes read → request parsed (by the
+ * decoder, from the raw bytes) → route called → status and headers set → body produced → bytes written → kept alive or
+ * closed. Requests are answered one at a time in order, so pipelined requests on one connection get their responses in
+ * the order they came. Every step is an event with its time and a row on the exchange's timeline.
+ */
+export class ServerConnection {
+  private readonly parser: HttpMessageParser;
+  private readonly capture: MessageCapture;
+  private readonly queue: Queued[] = [];
+  private incoming: Incoming | null = null;
+  private bodyParts: Buffer[] = [];
+  private bodyBytes = 0;
+  private chunkAt = 0;
+  /** No more requests are read: a refusal is queued, or the server is stopping. */
+  private refusing = false;
+  private busy = false;
+  private peerEnded = false;
+  private gone = false;
+  private lastExchange: LoggedExchange | null = null;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private headersTimer: NodeJS.Timeout | undefined;
+  private markClosed = (): void => {};
+  /** Settles when the socket has closed and the connection's last exchange is logged. */
+  readonly closed = new Promise<void>((resolve) => (this.markClosed = resolve));
+
+  constructor(
+    private readonly socket: Duplex,
+    readonly info: HttpConnectionInfo,
+    private readonly context: ConnectionContext,
+    /** The connection's own steps (accepted, TLS), shown on its first exchange's timeline. */
+    private readonly openingSteps: HttpTimelineStep[],
+  ) {
+    const limits = context.limits();
+    this.capture = new MessageCapture(() => this.captureCap());
+    this.parser = new HttpMessageParser(
+      { kind: 'request', maxHeaderBytes: limits.maxHeaderBytes, maxBodyBytes: limits.maxLoggedBodyBytes },
+      {
+        onHeaders: (message) => this.onHeaders(message),
+        onBody: (_message, bytes) => this.onBody(bytes),
+        onMessage: (message) => this.onMessage(message),
+        onError: (error) => this.onParseError(error),
+      },
+    );
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('end', () => this.onPeerEnd());
+    socket.on('close', () => this.onClose());
+    socket.on('error', () => {}); // 'close' follows; a reset client is logged there
+    this.armIdle();
+  }
+
+  /** The server is stopping: finish what is in hand, read nothing more. */
+  shutdown(): void {
+    this.refusing = true;
+    if (!this.busy && this.queue.length === 0) this.socket.destroy();
+  }
+
+  private captureCap(): number {
+    const limits = this.context.limits();
+    const headerBytes = this.parser.current?.headerBytes ?? null;
+    return headerBytes === null ? limits.maxHeaderBytes + 2 : headerBytes + limits.maxLoggedBodyBytes;
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.refusing) return;
+    this.chunkAt = now();
+    this.armIdle();
+    this.capture.feed(chunk);
+    this.begin();
+    this.parser.push(chunk);
+    this.capture.commit();
+    if (!this.capture.holding && this.parser.current === null) this.incoming = null;
+    if (this.queue.length >= MAX_QUEUED) this.socket.pause();
+  }
+
+  /** A request's first byte has arrived: it gets its id and its `read` step. */
+  private begin(): Incoming {
+    if (this.incoming) return this.incoming;
+    const exchangeId = this.context.nextExchange();
+    const at = this.chunkAt;
+    this.incoming = { exchangeId, startedAt: at, steps: [], headersAt: null };
+    this.stepOf(this.incoming, 'read', `request bytes arriving (${this.capture.offset} bytes so far on this connection)`, at);
+    clearTimeout(this.headersTimer);
+    this.headersTimer = setTimeout(() => this.timeOut('headers'), this.context.limits().headersTimeoutMs);
+    return this.incoming;
+  }
+
+  private onHeaders(message: HttpMessage): void {
+    const incoming = this.begin();
+    incoming.headersAt = now();
+    clearTimeout(this.headersTimer);
+    const limit = this.context.limits().maxRequestBodyBytes;
+    if (message.contentLength !== null && message.contentLength > limit) {
+      this.refuse({ status: 413, code: 'BODY_TOO_LARGE', reason: `Content-Length ${message.contentLength} is over the server's limit of ${limit} bytes`, offset: null });
+    }
+  }
+
+  private onBody(bytes: Uint8Array): void {
+    if (this.refusing) return;
+    const limit = this.context.limits().maxRequestBodyBytes;
+    this.bodyBytes += bytes.length;
+    if (this.bodyBytes > limit) {
+      this.refuse({ status: 413, code: 'BODY_TOO_LARGE', reason: `the chunked body passed the server's limit of ${limit} bytes`, offset: null });
+      return;
+    }
+    this.bodyParts.push(Buffer.from(bytes));
+  }
+
+  private onMessage(message: HttpMessage): void {
+    if (this.refusing) return;
+    const incoming = this.begin();
+    const raw = this.capture.take(message.endOffset ?? this.capture.offset);
+    redactSecrets(raw.raw);
+    const body = Buffer.concat(this.bodyParts, this.bodyBytes);
+    this.bodyParts = [];
+    this.bodyBytes = 0;
+    this.incoming = null;
+    clearTimeout(this.headersTimer);
+    this.stepOf(incoming, 'parsed', `${message.method ?? '?'} ${message.url ?? ''} HTTP/${message.versionMajor}.${message.versionMinor}: ${message.headers.length} headers, ${body.length} body bytes`);
+    this.queue.push({ incoming, request: { exchangeId: incoming.exchangeId, message, body, raw }, refusal: null });
+    // After Connection: close nothing more is read; what follows a CONNECT or an Upgrade is not HTTP/1.x.
+    if (!message.keepAlive || message.upgrade) this.refusing = true;
+    void this.pump();
+  }
+
+  private onParseError(error: HttpParseError): void {
+    if (this.refusing) return;
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    this.refuse({ status, code: error.code, reason: error.reason, offset: error.offset }, true);
+  }
+
+  /** Stops reading and queues the refusal, answered after the requests before it, then the connection closes. */
+  private refuse(refusal: Refusal, parseError = false): void {
+    if (this.refusing) return;
+    this.refusing = true;
+    clearTimeout(this.headersTimer);
+    const incoming = this.begin();
+    const raw = this.capture.takeAll();
+    redactSecrets(raw.raw);
+    const offset = parseError && refusal.offset !== null ? Math.max(0, refusal.offset - raw.streamOffset) : refusal.offset;
+    const at = now();
+    this.stepOf(incoming, parseError ? 'parsed' : 'error', `${refusal.code}${offset === null ? '' : ` at byte ${offset}`}: ${refusal.reason}`, at);
+    this.incoming = null;
+    this.queue.push({ incoming, request: null, refusal: { ...refusal, offset }, raw });
+    void this.pump();
+  }
+
+  private timeOut(phase: 'headers' | 'idle'): void {
+    if (this.gone) return;
+    const limits = this.context.limits();
+    if (this.incoming || this.capture.holding) {
+      const reason =
+        phase === 'headers'
+          ? `the headers did not end within ${limits.headersTimeoutMs} ms of the request's first byte`
+          : `the client sent nothing for ${limits.requestIdleTimeoutMs} ms in the middle of a request`;
+      this.refuse({ status: 408, code: 'TIMEOUT', reason, offset: null });
+      return;
+    }
+    if (this.busy || this.queue.length > 0) return this.armIdle();
+    this.closeStep(`idle for ${limits.keepAliveTimeoutMs} ms between requests: the server closes the kept-alive connection`);
+    this.socket.end();
+  }
+
+  private armIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (this.gone) return;
+    const limits = this.context.limits();
+    const waitingForRequest = !this.incoming && !this.capture.holding;
+    this.idleTimer = setTimeout(() => this.timeOut('idle'), waitingForRequest ? limits.keepAliveTimeoutMs : limits.requestIdleTimeoutMs);
+    this.idleTimer.unref();
+  }
+
+  private onPeerEnd(): void {
+    this.peerEnded = true;
+    if (!this.refusing && (this.incoming || this.capture.holding)) {
+      this.parser.finish();
+      if (!this.refusing && (this.incoming || this.capture.holding)) this.abandon('the client closed its side in the middle of the request');
+    }
+    if (!this.busy && this.queue.length === 0) this.socket.end();
+  }
+
+  /** A request cut short by the client: logged with what arrived, no response. */
+  private abandon(reason: string): void {
+    this.refusing = true;
+    const incoming = this.begin();
+    const raw = this.capture.takeAll();
+    redactSecrets(raw.raw);
+    this.stepOf(incoming, 'error', `CLIENT_CLOSED: ${reason}`);
+    this.incoming = null;
+    this.logExchange(incoming, raw, null, { route: null, explanation: null }, { code: 'CLIENT_CLOSED', reason, offset: null }, null);
+  }
+
+  private onClose(): void {
+    if (this.gone) return;
+    this.gone = true;
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.headersTimer);
+    if (!this.refusing && (this.incoming || this.capture.holding)) this.abandon('the connection closed in the middle of the request');
+    this.closeStep('the connection closed');
+    this.markClosed();
+  }
+
+  private closeStep(detail: string): void {
+    if (this.info.closedAt !== null) return;
+    const at = now();
+    this.info.closedAt = at;
+    this.context.step(this.info.connectionId, null, 'closed', detail, at);
+    this.lastExchange?.steps.push({ step: 'closed', at, detail });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    let closeAfter = false;
+    while (!closeAfter && !this.gone) {
+      const next = this.queue.shift();
+      if (!next) break;
+      if (this.queue.length < MAX_QUEUED / 2) this.socket.resume();
+      closeAfter = await this.serve(next);
+    }
+    this.busy = false;
+    if (this.gone) return;
+    if (closeAfter || (this.peerEnded && this.queue.length === 0) || (this.refusing && this.queue.length === 0)) {
+      this.closeStep(closeAfter ? 'the response said Connection: close; the server closes its side' : 'the server closes its side');
+      this.socket.end();
+      return;
+    }
+    this.armIdle();
+  }
+
+  /** Answers one request (or refusal); resolves when its last byte was written; true when the connection closes after it. */
+  private async serve(item: Queued): Promise<boolean> {
+    const { incoming } = item;
+    const keepAlive = item.request !== null && item.request.message.keepAlive && !item.request.message.upgrade && !this.peerEnded;
+    const response = new ResponseCapture(() => this.context.limits().maxLoggedBodyBytes);
+    const times: { headersAt: number | null; writtenAt: number | null } = { headersAt: null, writtenAt: null };
+    let finish = (): void => {};
+    const written = new Promise<void>((resolve) => (finish = resolve));
+    this.socket.once('close', finish);
+    const writer = new ResponseWriter(
+      {
+        headers: (status, text) => {
+          times.headersAt = now();
+          this.stepOf(incoming, 'headers', `${status} ${text}`, times.headersAt);
+        },
+        write: (bytes) => {
+          response.add(bytes);
+          return this.write(bytes);
+        },
+        end: (bytes) => {
+          response.add(bytes);
+          this.stepOf(incoming, 'body', `the body is complete: ${response.bodyBytes} body bytes`);
+          void this.write(bytes).then(() => {
+            if (!this.gone) {
+              times.writtenAt = now();
+              this.stepOf(incoming, 'written', `${response.totalBytes} response bytes handed to the kernel`, times.writtenAt);
+            }
+            finish();
+          });
+        },
+      },
+      { head: item.request?.message.method === 'HEAD', keepAlive, serverHeaders: this.context.serverHeaders() },
+    );
+    const routed = await this.answer(item, writer);
+    await written;
+    this.socket.off('close', finish);
+    const error = item.refusal
+      ? { code: item.refusal.code, reason: item.refusal.reason, offset: item.refusal.offset }
+      : times.writtenAt === null
+        ? { code: 'CLIENT_CLOSED', reason: 'the client went away before the response was written', offset: null }
+        : null;
+    const closing = writer.closes || !keepAlive || this.gone;
+    if (!closing) this.stepOf(incoming, 'kept-alive', 'the connection stays open for the next request');
+    const raw = item.request ? item.request.raw : item.raw;
+    this.logExchange(incoming, raw, response.captured(), routed, error, { ...times, message: item.request?.message ?? null });
+    return closing;
+  }
+
+  private async answer(item: Queued, writer: ResponseWriter): Promise<{ route: string | null; explanation: string | null }> {
+    if (item.refusal) {
+      const { status, code, reason, offset } = item.refusal;
+      writer.status(status).header('Connection', 'close');
+      writer.send(`${status} ${code}${offset === null ? '' : ` at byte ${offset}`}: ${reason}\n`, 'text/plain; charset=utf-8');
+      return { route: null, explanation: null };
+    }
+    this.stepOf(item.incoming, 'routed', `the application is called for ${item.request.message.method} ${item.request.message.url}`);
+    try {
+      const routed = await this.context.dispatch(item.request, writer);
+      if (!writer.ended) writer.end();
+      return routed;
+    } catch (error) {
+      if (!writer.started) writer.status(500).send(`500 the route failed: ${(error as Error).message}\n`, 'text/plain; charset=utf-8');
+      else writer.end();
+      return { route: null, explanation: null };
+    }
+  }
+
+  private write(bytes: Buffer): Promise<void> {
+    if (this.gone) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.socket.write(bytes, () => resolve());
+    });
+  }
+
+  private stepOf(incoming: Incoming, step: HttpStep, detail: string, at = now()): void {
+    incoming.steps.push({ step, at, detail });
+    this.context.step(this.info.connectionId, incoming.exchangeId, step, detail, at);
+  }
+
+  private logExchange(
+    incoming: Incoming,
+    request: CapturedMessage,
+    response: CapturedMessage | null,
+    routed: { route: string | null; explanation: string | null },
+    error: HttpExchangeSummary['error'],
+    answer: { headersAt: number | null; writtenAt: number | null; message: HttpMessage | null } | null,
+  ): void {
+    const message = answer?.message ?? this.parser.current;
+    const host = message?.headers.find((field) => field.name.toLowerCase() === 'host')?.value ?? null;
+    const statusLine = response ? parseStatusLine(response.raw) : null;
+    const end = answer?.writtenAt ?? now();
+    const summary: HttpExchangeSummary = {
+      exchangeId: incoming.exchangeId,
+      seq: 0, // numbered by the log
+      connectionId: this.info.connectionId,
+      indexOnConnection: this.info.exchanges++,
+      recorder: 'server',
+      fromComposer: this.context.fromComposer(this.info.tuple?.remotePort ?? -1),
+      scheme: this.context.scheme,
+      startedAt: incoming.startedAt,
+      method: message?.method ?? null,
+      target: message?.url ?? null,
+      host,
+      status: statusLine?.status ?? null,
+      statusText: statusLine?.text ?? null,
+      contentType: statusLine?.contentType ?? null,
+      requestBytes: request.totalBytes,
+      responseBytes: response?.totalBytes ?? 0,
+      durationMs: Math.max(0, end - incoming.startedAt),
+      route: routed.route,
+      error,
+    };
+    const steps = [...(summary.indexOnConnection === 0 ? this.openingSteps : []), ...incoming.steps];
+    const record = { summary, request, response, steps, connection: this.info, explanation: routed.explanation };
+    const exchange: LoggedExchange = { ...record, cost: costOf(record) };
+    this.lastExchange = exchange;
+    this.context.record(exchange);
+  }
+}
+
+/** The response bytes as written, the first `cap` past the headers kept. */
+class ResponseCapture {
+  private readonly parts: Buffer[] = [];
+  private kept = 0;
+  private headerEnd: number | null = null;
+  totalBytes = 0;
+
+  constructor(private readonly cap: () => number) {}
+
+  add(bytes: Buffer): void {
+    if (this.headerEnd === null) {
+      const end = bytes.indexOf('\r\n\r\n');
+      if (end >= 0) this.headerEnd = this.totalBytes + end + 4;
+    }
+    const limit = this.headerEnd === null ? Infinity : this.headerEnd + this.cap();
+    const room = Math.max(0, limit - this.kept);
+    if (room > 0) {
+      const part = bytes.subarray(0, room);
+      this.parts.push(part);
+      this.kept += part.length;
+    }
+    this.totalBytes += bytes.length;
+  }
+
+  /** Bytes after the head (with chunk framing), for the `body` step's words. */
+  get bodyBytes(): number {
+    return this.totalBytes - (this.headerEnd ?? this.totalBytes);
+  }
+
+  captured(): CapturedMessage {
+    return { raw: Buffer.concat(this.parts, this.kept), totalBytes: this.totalBytes, streamOffset: 0 };
+  }
+}
+
+/** Status, reason and Content-Type from the head the server itself wrote (it is well formed: the server wrote it). */
+function parseStatusLine(raw: Buffer): { status: number; text: string; contentType: string | null } | null {
+  const end = raw.indexOf('\r\n\r\n');
+  const head = raw.subarray(0, end < 0 ? raw.length : end).toString('latin1');
+  const [line, ...fields] = head.split('\r\n');
+  const match = /^HTTP\/\d\.\d (\d{3}) ?(.*)$/.exec(line ?? '');
+  if (!match) return null;
+  const type = fields.find((field) => /^content-type:/i.test(field));
+  return { status: Number(match[1]), text: match[2] ?? '', contentType: type ? type.slice(type.indexOf(':') + 1).trim() : null };
+}
