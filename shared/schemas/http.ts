@@ -26,6 +26,8 @@ export const HttpLimits = z
     requestIdleTimeoutMs: z.number().int().min(10).max(600_000),
     /** Silence between requests on a kept-alive connection for this long: the server closes it. */
     keepAliveTimeoutMs: z.number().int().min(10).max(600_000),
+    /** A login session ends after this long without a request (a sliding window). */
+    sessionTtlMs: z.number().int().min(100).max(24 * 3600_000),
   })
   .meta({ id: 'HttpLimits' });
 export type HttpLimits = z.infer<typeof HttpLimits>;

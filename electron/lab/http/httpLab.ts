@@ -10,7 +10,7 @@ import { Composer, type SendParams, type SendResult } from './client/composer.js
 import { ExchangeLog } from './exchangeLog.js';
 import { viewExchange } from './exchangeView.js';
 import { HarTransfer } from './harTransfer.js';
-import { DEFAULT_HTTP_LIMITS, SESSION_TTL_MS } from './httpLimits.js';
+import { DEFAULT_HTTP_LIMITS } from './httpLimits.js';
 import type { LoggedExchange } from './loggedExchange.js';
 import { clientPeer } from './peerProcess.js';
 import { dispatchRoute, routes } from './routes/routeTable.js';
@@ -65,7 +65,7 @@ export class HttpLab {
   ) {
     this.log = new ExchangeLog(() => this.limits.logBudgetBytes);
     this.sessions = new SessionStore(
-      () => SESSION_TTL_MS,
+      () => this.limits.sessionTtlMs,
       (session, change) => this.hub.emit('http.session', { sessionId: session.sessionId, change, user: session.user }),
     );
     this.composer = new Composer({

@@ -9,7 +9,5 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   headersTimeoutMs: 10_000,
   requestIdleTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
+  sessionTtlMs: 120_000,
 };
-
-/** How long a login session lives without a request (a sliding window). */
-export const SESSION_TTL_MS = 120_000;

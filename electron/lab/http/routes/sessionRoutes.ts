@@ -37,7 +37,7 @@ export const loginRoute = defineRoute({
   methods: ['GET', 'HEAD', 'POST'],
   title: 'Log in: a form → a session id in a cookie',
   explanation:
-    'The login form is POSTed; the server checks it, creates a session on its side (the user, a visit count) and sends back only a random id: `Set-Cookie: sid=…; HttpOnly; SameSite=Lax; Path=/`. A cookie keeps data in the browser; a session keeps it on the server, the cookie only names it. The session expires after two minutes without a request.',
+    'The login form is POSTed; the server checks it, creates a session on its side (the user, a visit count) and sends back only a random id: `Set-Cookie: sid=…; HttpOnly; SameSite=Lax; Path=/`. A cookie keeps data in the browser; a session keeps it on the server, the cookie only names it. The session expires after a while without a request (two minutes unless the lab was started with another sessionTtlMs).',
   handle(request, response, { sessions }) {
     if (request.method !== 'POST') return response.send(LOGIN_PAGE, HTML);
     const fields = new Map(parseUrlEncoded(request.body.toString('latin1')));

@@ -118,12 +118,12 @@ export class ServerConnection {
   private onData(chunk: Buffer): void {
     if (this.refusing) return;
     this.chunkAt = now();
-    this.armIdle();
     this.capture.feed(chunk);
     this.begin();
     this.parser.push(chunk);
     this.capture.commit();
     if (!this.capture.holding && this.parser.current === null) this.incoming = null;
+    this.armIdle(); // after the parse: mid-request silence and silence between requests have their own timeouts
     if (this.queue.length >= MAX_QUEUED) this.socket.pause();
   }
 
@@ -226,10 +226,8 @@ export class ServerConnection {
 
   private onPeerEnd(): void {
     this.peerEnded = true;
-    if (!this.refusing && (this.incoming || this.capture.holding)) {
-      this.parser.finish();
-      if (!this.refusing && (this.incoming || this.capture.holding)) this.abandon('the client closed its side in the middle of the request');
-    }
+    // A request never ends by a close (RFC 9112 §6.3), so there is nothing for the parser to finish: it was cut short.
+    if (!this.refusing && (this.incoming || this.capture.holding)) this.abandon('the client closed its side in the middle of the request');
     if (!this.busy && this.queue.length === 0) this.socket.end();
   }
 
