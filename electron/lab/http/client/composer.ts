@@ -66,7 +66,6 @@ export class Composer {
     const startedAt = now();
     const socket = this.open(url, port);
     this.sockets.add(socket);
-    const exchangeId = this.deps.nextExchange();
     const steps: HttpTimelineStep[] = [];
     const received = new ReceivedResponse(method, this.deps.limits());
     let serverRecord: Promise<LoggedExchange | null> = Promise.resolve(null);
@@ -96,12 +95,12 @@ export class Composer {
     });
     socket.destroy();
     this.sockets.delete(socket);
+    const logged = ours ? await serverRecord : this.recordOwn({ exchangeId: this.deps.nextExchange(), url, bytes, method, received, steps, startedAt, socket, outcome });
     const responseMessage = received.message;
     if (responseMessage && params.useCookieJar) {
       const setCookies = responseMessage.headers.filter((field) => field.name.toLowerCase() === 'set-cookie').map((field) => field.value);
-      this.deps.jar.store(url, setCookies, exchangeId);
+      this.deps.jar.store(url, setCookies, logged?.summary.exchangeId ?? null);
     }
-    const logged = ours ? await serverRecord : this.recordOwn({ exchangeId, url, bytes, method, received, steps, startedAt, socket, outcome });
     for (const localPort of [socket.localPort]) if (localPort !== undefined) setTimeout(() => this.ports.delete(localPort), SERVER_RECORD_WAIT_MS).unref();
     return { ...outcome, exchange: logged ? await this.deps.view(logged) : null };
   }

@@ -3,6 +3,7 @@ import { HttpMessageParser, type HttpMessage, type HttpParseError } from '../../
 import type { HttpConnectionInfo, HttpExchangeSummary, HttpLimits, HttpStep, HttpTimelineStep } from '../../../../shared/schemas/http.js';
 import { now } from '../../clock.js';
 import { costOf, type LoggedExchange } from '../loggedExchange.js';
+import { clientPeer } from '../peerProcess.js';
 import { redactSecrets } from '../redact.js';
 import type { RouteResponse } from '../routes/routeTypes.js';
 import { type CapturedMessage, MessageCapture } from './messageCapture.js';
@@ -371,13 +372,16 @@ export class ServerConnection {
     const host = message?.headers.find((field) => field.name.toLowerCase() === 'host')?.value ?? null;
     const statusLine = response ? parseStatusLine(response.raw) : null;
     const end = answer?.writtenAt ?? now();
+    const fromComposer = this.context.fromComposer(this.info.tuple?.remotePort ?? -1);
+    // The composer's socket learns its port when it connects, which may be just after the server accepted it.
+    if (fromComposer && this.info.client.pid === null && this.info.tuple) this.info.client = clientPeer(this.info.tuple, true);
     const summary: HttpExchangeSummary = {
       exchangeId: incoming.exchangeId,
       seq: 0, // numbered by the log
       connectionId: this.info.connectionId,
       indexOnConnection: this.info.exchanges++,
       recorder: 'server',
-      fromComposer: this.context.fromComposer(this.info.tuple?.remotePort ?? -1),
+      fromComposer,
       scheme: this.context.scheme,
       startedAt: incoming.startedAt,
       method: message?.method ?? null,
