@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+import { cspMetaPlugin } from './build/cspMetaPlugin.js';
 import { guardianScriptPlugin } from './build/guardianScriptPlugin.js';
 import { i18nPlugin } from './build/i18nPlugin.js';
 
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [vue(), i18nPlugin()],
+    plugins: [vue(), i18nPlugin(), cspMetaPlugin()],
     build: {
       outDir: 'out/renderer',
       rolldownOptions: { input: 'renderer/index.html' },

@@ -20,6 +20,14 @@ describe('the CSP the shell sends', () => {
     }
   });
 
+  test('is the same policy for the built page’s meta tag, less frame-ancestors, which a meta tag cannot carry', () => {
+    const meta = directives(contentSecurityPolicy({ meta: true }));
+    const header = directives(contentSecurityPolicy());
+    expect(meta.has('frame-ancestors')).toBe(false);
+    header.delete('frame-ancestors');
+    expect(meta).toEqual(header);
+  });
+
   test('relaxes only styles and the hot-reload socket for the dev server', () => {
     const policy = directives(contentSecurityPolicy({ dev: true }));
     expect(policy.get('script-src')).toEqual(["'self'"]);
