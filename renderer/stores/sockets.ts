@@ -2,8 +2,8 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { ParamsIn, Result } from '../../shared/contract.js';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
-import type { Received, SocketDetail, SocketInfo } from '../../shared/schemas/sockets.js';
-import { tableRow } from '../model/sockets/socketRows.js';
+import type { Received, SocketDetail, SocketInfo, SocketRow } from '../../shared/schemas/sockets.js';
+import { rowKey, tableRow } from '../model/sockets/socketRows.js';
 import { NO_FILTER, type SocketFilter, type SocketSort, socketTable } from '../model/sockets/socketTable.js';
 import { errorMessage, useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
@@ -123,12 +123,15 @@ export const useSocketsStore = defineStore('sockets', () => {
   }, MACHINE_POLL_MS);
 
   const names = computed(() => new Map([...session.processes.rows.values()].map((row) => [row.pid, row.name])));
-  const rows = computed(() => [...(listed.value?.sockets ?? []), ...(listed.value?.recentlyClosed ?? [])].map((row) => tableRow(row, names.value)));
+  /** sockets.list's rows, open and recently closed, as the lab sent them. */
+  const listRows = computed(() => [...(listed.value?.sockets ?? []), ...(listed.value?.recentlyClosed ?? [])]);
+  const rows = computed(() => listRows.value.map((row) => tableRow(row, names.value)));
+  const listRowOf = (key: string): SocketRow | null => listRows.value.find((row) => rowKey(row) === key) ?? null;
   const table = computed(() => socketTable(rows.value, filter.value, sort.value, now()));
   /** The lab's record of each of its sockets, open or recently closed. */
   const labSockets = computed(() => {
     const byId = new Map<string, SocketInfo>();
-    for (const row of [...(listed.value?.sockets ?? []), ...(listed.value?.recentlyClosed ?? [])]) if (row.lab) byId.set(row.lab.socketId, row.lab);
+    for (const row of listRows.value) if (row.lab) byId.set(row.lab.socketId, row.lab);
     return byId;
   });
 
@@ -205,6 +208,8 @@ export const useSocketsStore = defineStore('sockets', () => {
     watched,
     visible,
     details,
+    listRows,
+    listRowOf,
     rows,
     table,
     labSockets,

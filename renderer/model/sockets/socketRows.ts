@@ -42,14 +42,18 @@ export interface TableRow {
 /** What the table shows as the state: the kernel's when it lists the socket, else the lab's own record. */
 export const shownState = (row: TableRow): string => row.kernelState ?? row.appState ?? '';
 
+/** A row's name in the table: the lab's socketId while it is the lab's, else the tracker's id. */
+export const rowKey = (row: SocketRow): string => row.socketId ?? row.kernel?.trackId ?? '';
+
 /**
  * The row as the table reads it: the kernel's state, queues and owner where it lists the socket; the lab's record for
  * the rest; bytes from the kernel's tcp_info where it has them, else the lab's count of its own calls.
  */
-export function tableRow({ socketId, protocol, family, local, remote, pid, lab, kernel }: SocketRow, names: ReadonlyMap<number, string>): TableRow {
+export function tableRow(row: SocketRow, names: ReadonlyMap<number, string>): TableRow {
+  const { socketId, protocol, family, local, remote, pid, lab, kernel } = row;
   const counted = kernel?.tcpInfo ?? null;
   return {
-    key: socketId ?? kernel?.trackId ?? '',
+    key: rowKey(row),
     socketId,
     trackId: kernel?.trackId ?? null,
     name: lab?.name ?? null,
