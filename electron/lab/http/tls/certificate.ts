@@ -42,7 +42,7 @@ export async function makeServerCertificate(): Promise<ServerCertificate> {
       serialNumber: x509.serialNumber,
       fingerprint256: x509.fingerprint256,
       publicKey: `${key.asymmetricKeyType ?? 'unknown'}${details?.namedCurve ? ` ${details.namedCurve}` : details?.modulusLength ? ` ${details.modulusLength} bits` : ''}`,
-      selfSigned: x509.checkIssued(x509),
+      selfSigned: x509.subject === x509.issuer && x509.verify(x509.publicKey),
       pem: pems.cert,
     },
   };
