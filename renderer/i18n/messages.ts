@@ -6,7 +6,11 @@
  */
 import glossaryTerms from './glossary.json';
 import enCommon from './locales/en/common.json';
+import enHttp from './locales/en/http.json';
+import enSockets from './locales/en/sockets.json';
 import zhCommon from './locales/zh-CN/common.json';
+import zhHttp from './locales/zh-CN/http.json';
+import zhSockets from './locales/zh-CN/sockets.json';
 import type { Locale } from './locale.js';
 
 /** Messages as the build hands them over: ASTs (typed by resolveJsonModule as their source strings). */
@@ -17,9 +21,13 @@ export interface Catalog {
 const areas: Record<Locale, Catalog> = {
   en: {
     common: enCommon,
+    http: enHttp,
+    sockets: enSockets,
   },
   'zh-CN': {
     common: zhCommon,
+    http: zhHttp,
+    sockets: zhSockets,
   },
 };
 

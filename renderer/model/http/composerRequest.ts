@@ -53,7 +53,7 @@ export function parseHeaderLines(text: string): { headers: Array<[string, string
 
 /** Form rows encoded as a browser submits a form (`+` for spaces, as URLSearchParams writes them). */
 export const encodeFormFields = (fields: ComposerForm['fields']): string =>
-  new URLSearchParams(fields.filter((field) => field.name !== '').map((field) => [field.name, field.value])).toString();
+  new URLSearchParams(fields.filter((field) => field.name !== '').map((field): [string, string] => [field.name, field.value])).toString();
 
 const hasHeader = (headers: ReadonlyArray<[string, string]>, name: string): boolean =>
   headers.some(([header]) => header.toLowerCase() === name);

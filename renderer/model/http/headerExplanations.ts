@@ -1,44 +1,44 @@
 /**
- * Which headers the HTTP view explains in a line. The words live in the `http` catalogs under `http.header.<key>`;
- * this maps a field name (any case, as sent) to its key, so the list and the catalogs are checked against each other.
+ * Which headers the HTTP view explains in a line: a field name (lower-cased) to the catalog key of its explanation.
+ * Full keys, so the catalogs' check sees every one.
  */
 const EXPLAINED = {
-  host: 'host',
-  connection: 'connection',
-  'keep-alive': 'keepAlive',
-  'user-agent': 'userAgent',
-  accept: 'accept',
-  'accept-language': 'acceptLanguage',
-  'accept-encoding': 'acceptEncoding',
-  referer: 'referer',
-  origin: 'origin',
-  cookie: 'cookie',
-  authorization: 'authorization',
-  'content-type': 'contentType',
-  'content-length': 'contentLength',
-  'content-encoding': 'contentEncoding',
-  'transfer-encoding': 'transferEncoding',
-  'upgrade-insecure-requests': 'upgradeInsecureRequests',
-  'x-requested-with': 'xRequestedWith',
-  'if-none-match': 'ifNoneMatch',
-  'if-modified-since': 'ifModifiedSince',
-  'set-cookie': 'setCookie',
-  location: 'location',
-  etag: 'etag',
-  'last-modified': 'lastModified',
-  'cache-control': 'cacheControl',
-  expires: 'expires',
-  date: 'date',
-  server: 'server',
-  allow: 'allow',
-  vary: 'vary',
-  'www-authenticate': 'wwwAuthenticate',
-  'content-disposition': 'contentDisposition',
-  'strict-transport-security': 'strictTransportSecurity',
-  upgrade: 'upgrade',
-  expect: 'expect',
-  te: 'te',
-  trailer: 'trailer',
+  host: 'http.header.host',
+  connection: 'http.header.connection',
+  'keep-alive': 'http.header.keepAlive',
+  'user-agent': 'http.header.userAgent',
+  accept: 'http.header.accept',
+  'accept-language': 'http.header.acceptLanguage',
+  'accept-encoding': 'http.header.acceptEncoding',
+  referer: 'http.header.referer',
+  origin: 'http.header.origin',
+  cookie: 'http.header.cookie',
+  authorization: 'http.header.authorization',
+  'content-type': 'http.header.contentType',
+  'content-length': 'http.header.contentLength',
+  'content-encoding': 'http.header.contentEncoding',
+  'transfer-encoding': 'http.header.transferEncoding',
+  'upgrade-insecure-requests': 'http.header.upgradeInsecureRequests',
+  'x-requested-with': 'http.header.xRequestedWith',
+  'if-none-match': 'http.header.ifNoneMatch',
+  'if-modified-since': 'http.header.ifModifiedSince',
+  'set-cookie': 'http.header.setCookie',
+  location: 'http.header.location',
+  etag: 'http.header.etag',
+  'last-modified': 'http.header.lastModified',
+  'cache-control': 'http.header.cacheControl',
+  expires: 'http.header.expires',
+  date: 'http.header.date',
+  server: 'http.header.server',
+  allow: 'http.header.allow',
+  vary: 'http.header.vary',
+  'www-authenticate': 'http.header.wwwAuthenticate',
+  'content-disposition': 'http.header.contentDisposition',
+  'strict-transport-security': 'http.header.strictTransportSecurity',
+  upgrade: 'http.header.upgrade',
+  expect: 'http.header.expect',
+  te: 'http.header.te',
+  trailer: 'http.header.trailer',
 } as const satisfies Record<string, string>;
 
 export type ExplainedHeader = (typeof EXPLAINED)[keyof typeof EXPLAINED];
@@ -50,6 +50,5 @@ export const explainedHeaderKeys: readonly ExplainedHeader[] = Object.values(EXP
 const byName: ReadonlyMap<string, ExplainedHeader> = new Map(Object.entries(EXPLAINED));
 
 export function headerExplanationKey(name: string): string | null {
-  const key = byName.get(name.toLowerCase());
-  return key ? `http.header.${key}` : null;
+  return byName.get(name.toLowerCase()) ?? null;
 }

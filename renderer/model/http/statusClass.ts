@@ -24,8 +24,17 @@ export const statusTone = (code: number | null): StatusTone | null => {
   return kind ? TONES[kind] : null;
 };
 
-/** The catalog key of the class's meaning (`http.statusClass.success`), or of "no status" for an exchange without one. */
+const CLASS_KEYS: Record<StatusClass | 'none', string> = {
+  informational: 'http.statusClass.informational',
+  success: 'http.statusClass.success',
+  redirection: 'http.statusClass.redirection',
+  clientError: 'http.statusClass.clientError',
+  serverError: 'http.statusClass.serverError',
+  none: 'http.statusClass.none',
+};
+
+/** The catalog key of the class's meaning, or of "no status" for an exchange without one. */
 export const statusClassKey = (code: number | null): string => {
   const kind = code === null ? null : statusClass(code);
-  return `http.statusClass.${kind ?? 'none'}`;
+  return CLASS_KEYS[kind ?? 'none'];
 };

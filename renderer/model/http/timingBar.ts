@@ -15,6 +15,16 @@ export interface HarTimings {
 
 export type TimingPhase = 'blocked' | 'dns' | 'connect' | 'ssl' | 'send' | 'wait' | 'receive';
 
+export const TIMING_PHASE_KEYS: Record<TimingPhase, string> = {
+  blocked: 'http.timing.phase.blocked',
+  dns: 'http.timing.phase.dns',
+  connect: 'http.timing.phase.connect',
+  ssl: 'http.timing.phase.ssl',
+  send: 'http.timing.phase.send',
+  wait: 'http.timing.phase.wait',
+  receive: 'http.timing.phase.receive',
+};
+
 export interface TimingSegment {
   phase: TimingPhase;
   /** From the start of the exchange. */

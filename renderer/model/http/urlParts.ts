@@ -3,6 +3,15 @@ import type { RequestTargetParts } from '../../../shared/http/index.js';
 /** The parts of a URL in the syllabus's order: scheme://host[:port]/path[?query][#fragment]. */
 export type UrlPartName = 'scheme' | 'host' | 'port' | 'path' | 'query' | 'fragment';
 
+export const URL_PART_KEYS: Record<UrlPartName, string> = {
+  scheme: 'http.payload.part.scheme',
+  host: 'http.payload.part.host',
+  port: 'http.payload.part.port',
+  path: 'http.payload.part.path',
+  query: 'http.payload.part.query',
+  fragment: 'http.payload.part.fragment',
+};
+
 export interface UrlPartRow {
   part: UrlPartName;
   value: string;

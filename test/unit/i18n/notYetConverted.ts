@@ -34,8 +34,6 @@ export const notYetConverted: ReadonlySet<string> = new Set([
   'renderer/components/TimelineLanes.vue',
   'renderer/components/TimelinePane.vue',
   'renderer/components/TreeToolbar.vue',
-  'renderer/components/http/BodyView.vue',
-  'renderer/components/http/PayloadTab.vue',
   'renderer/components/sockets/SocketTable.vue',
   'renderer/views/ProcessesView.vue',
   'renderer/views/SocketsView.vue',
