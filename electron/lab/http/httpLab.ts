@@ -12,6 +12,7 @@ import { viewExchange } from './exchangeView.js';
 import { HarTransfer } from './harTransfer.js';
 import { DEFAULT_HTTP_LIMITS } from './httpLimits.js';
 import type { LoggedExchange } from './loggedExchange.js';
+import { ClientProcesses } from './clientProcesses.js';
 import { clientPeer } from './peerProcess.js';
 import { dispatchRoute, routes } from './routes/routeTable.js';
 import type { RouteRequest } from './routes/routeTypes.js';
@@ -53,6 +54,7 @@ export class HttpLab {
   private certificate: ServerCertificate | null = null;
   private secureContext: SecureContext | null = null;
   private readonly connections = new Set<ServerConnection>();
+  private readonly clients = new ClientProcesses();
   private readonly rawSockets = new Set<Socket>();
   private connectionCount = 0;
   private exchangeCount = 0;
@@ -160,6 +162,7 @@ export class HttpLab {
     await this.stop();
     this.composer.dispose();
     this.sessions.dispose();
+    this.clients.dispose();
   }
 
   private logOf(logId: string): ExchangeLog {
@@ -199,6 +202,7 @@ export class HttpLab {
       exchanges: 0,
       tls: tls ? { protocol: null, cipher: null, records: [], droppedRecords: 0, cipherBytesIn: 0, cipherBytesOut: 0 } : null,
     };
+    if (info.client.pid === null) this.clients.lookUp(info);
     const detail = `accepted ${tuple.remoteAddress}:${tuple.remotePort} → ${tuple.localAddress}:${tuple.localPort}`;
     this.step(connectionId, null, 'accepted', detail, at);
     return { info, steps: [{ step: 'accepted', at, detail }] };

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { until } from '../../support/poll.js';
@@ -25,6 +26,23 @@ describe('the pipeline, step by step', () => {
     expect(exchange.connection.client.pid === null ? exchange.connection.client.reason : exchange.connection.client.pid).toBeTruthy();
     expect(exchange.request.parsed?.startLineSpans.method).toEqual({ offset: 0, length: 3 });
     expect(Buffer.from(exchange.request.raw, 'base64').toString()).toBe(request('GET', '/'));
+  });
+
+  test('a client in another process is named by its pid, from the kernel’s socket table and its fd table', async () => {
+    const harness = await lab();
+    const script = `const s = require('net').connect(${harness.port}, '127.0.0.1', () => s.write('GET / HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n')); s.on('data', () => {});`;
+    const client = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+    try {
+      const logged = await harness.waitFor('http.exchange');
+      const exchange = await until('the client’s pid', async () => {
+        const found = await harness.call('http.exchange', { exchangeId: logged.data.exchangeId });
+        return found.connection.client.pid !== null && found;
+      });
+      expect(exchange.connection.client.pid).toBe(client.pid);
+      expect(exchange.connection.client.reason).toMatch(/holds the client socket \(inode \d+\)/);
+    } finally {
+      client.kill();
+    }
   });
 
   test('kept-alive and pipelined requests share one connection and are answered in order', async () => {
