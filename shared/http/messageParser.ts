@@ -481,9 +481,11 @@ export class HttpMessageParser {
           else return this.fail('HPE_INVALID_STATUS', 'Invalid response status', this.base + i);
           break;
         case RES_STATUS: {
+          // Scans stop at the head limit too, so an overflow is reported at the very byte that crossed it.
+          const scanEnd = Math.min(length, headLimit);
           let j = i;
-          while (j < length && bytes[j] !== CR && bytes[j] !== LF) j++;
-          if (j === length) {
+          while (j < scanEnd && bytes[j] !== CR && bytes[j] !== LF) j++;
+          if (j === scanEnd) {
             i = j - 1;
             break;
           }
@@ -550,9 +552,11 @@ export class HttpMessageParser {
           i--;
           break;
         case HEADER_FIELD_GENERAL: {
+          // Scans stop at the head limit too, so an overflow is reported at the very byte that crossed it.
+          const scanEnd = Math.min(length, headLimit);
           let j = i;
-          while (j < length && TOKEN[bytes[j] as number] === 1) j++;
-          if (j === length) {
+          while (j < scanEnd && TOKEN[bytes[j] as number] === 1) j++;
+          if (j === scanEnd) {
             i = j - 1;
             break;
           }
@@ -725,9 +729,11 @@ export class HttpMessageParser {
           break;
 
         case HEADER_VALUE: {
+          // Scans stop at the head limit too, so an overflow is reported at the very byte that crossed it.
+          const scanEnd = Math.min(length, headLimit);
           let j = i;
-          while (j < length && HEADER_CHARS[bytes[j] as number] === 1) j++;
-          if (j === length) {
+          while (j < scanEnd && HEADER_CHARS[bytes[j] as number] === 1) j++;
+          if (j === scanEnd) {
             i = j - 1;
             break;
           }
