@@ -119,6 +119,8 @@ export class ServerConnection {
   private onData(chunk: Buffer): void {
     if (this.refusing) return;
     this.chunkAt = now();
+    // Masked before anything reads it, so no route, log entry, TRACE echo, step or HAR ever holds the secret.
+    redactSecrets(chunk);
     this.capture.feed(chunk);
     this.begin();
     this.parser.push(chunk);
@@ -165,7 +167,6 @@ export class ServerConnection {
     if (this.refusing) return;
     const incoming = this.begin();
     const raw = this.capture.take(message.endOffset ?? this.capture.offset);
-    redactSecrets(raw.raw);
     const body = Buffer.concat(this.bodyParts, this.bodyBytes);
     this.bodyParts = [];
     this.bodyBytes = 0;
@@ -191,7 +192,6 @@ export class ServerConnection {
     clearTimeout(this.headersTimer);
     const incoming = this.begin();
     const raw = this.capture.takeAll();
-    redactSecrets(raw.raw);
     const offset = parseError && refusal.offset !== null ? Math.max(0, refusal.offset - raw.streamOffset) : refusal.offset;
     const at = now();
     this.stepOf(incoming, parseError ? 'parsed' : 'error', `${refusal.code}${offset === null ? '' : ` at byte ${offset}`}: ${refusal.reason}`, at);
@@ -237,7 +237,6 @@ export class ServerConnection {
     this.refusing = true;
     const incoming = this.begin();
     const raw = this.capture.takeAll();
-    redactSecrets(raw.raw);
     this.stepOf(incoming, 'error', `CLIENT_CLOSED: ${reason}`);
     this.incoming = null;
     this.logExchange(incoming, raw, null, { route: null, explanation: null }, { code: 'CLIENT_CLOSED', reason, offset: null }, null);
