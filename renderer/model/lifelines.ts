@@ -54,7 +54,17 @@ export interface Lifelines {
 function linkedPid(event: LabEvent): number | null {
   const data = event.data as Record<string, unknown>;
   for (const key of ['pid', 'by', 'workerPid']) if (typeof data[key] === 'number') return data[key];
-  return null;
+  return socketOwnerPid(data);
+}
+
+/** A socket event's process: the socket's host in the lab's record, else its owner in the kernel's reading, or the one it had before the kernel took it over (TIME_WAIT). */
+function socketOwnerPid(data: Record<string, unknown>): number | null {
+  const pidOf = (value: unknown): number | null => {
+    const pid = (value as { pid?: unknown } | null | undefined)?.pid;
+    return typeof pid === 'number' ? pid : null;
+  };
+  const former = data.formerOwner as { owner?: unknown } | null | undefined;
+  return pidOf(data.socket) ?? pidOf(data.owner) ?? pidOf(former?.owner);
 }
 
 const mark = (event: LabEvent, kind: MarkKind): LifeMark => ({ ...describeEvent(event), at: event.at, kind, type: event.type });

@@ -84,6 +84,12 @@ function borderPoint(node: DiagramNode, dx: number, dy: number): [number, number
   return [node.x + dx * scale, node.y + dy * scale];
 }
 
+/**
+ * Where along its line a label sits, where the middle is taken: the two long diagonals between CLOSED and SYN_SENT
+ * pass beside LISTEN, so their labels go up near CLOSED, clear of it.
+ */
+const LABEL_AT: Partial<Record<string, number>> = { 'CLOSE->SYN_SENT': 0.22, 'SYN_SENT->CLOSE': 0.78 };
+
 /** Two transitions between the same pair of boxes (LISTEN and CLOSED, both ways) are drawn side by side. */
 const PAIR_OFFSET = 7;
 
@@ -100,7 +106,8 @@ function layoutEdge(transition: Transition): DiagramEdge {
   const [sx, sy] = [nx * shift, ny * shift];
   const [x1, y1] = borderPoint(from, to.x - from.x, to.y - from.y);
   const [x2, y2] = borderPoint(to, from.x - to.x, from.y - to.y);
-  const [mx, my] = [(x1 + x2) / 2 + sx, (y1 + y2) / 2 + sy];
+  const at = LABEL_AT[`${transition.from}->${toId}`] ?? 0.5;
+  const [mx, my] = [x1 + (x2 - x1) * at + sx, y1 + (y2 - y1) * at + sy];
   // Labels go on the line's right-hand side, clear of it; +3 centres the text's x-height on that point.
   const labelX = mx + nx * 5;
   const labelY = my + ny * 5 + 3;
