@@ -21,7 +21,7 @@ export const SystemInfo = z.object({
   /** 'electron' inside the desktop app, 'browser' when served by `npm run web`, 'embedded' in tests and scripts. */
   host: z.enum(['electron', 'browser', 'embedded']),
   startedAt: Timestamp,
-  limits: z.object({ maxLiveProcesses: z.number().int().positive() }),
+  limits: z.object({ maxLiveProcesses: z.number().int().positive(), maxOpenSockets: z.number().int().positive() }),
   /** Where process readings come from ('procfs' on Linux, 'pidusage' elsewhere) and how often. */
   sampler: z.object({ source: z.string(), intervalMs: z.number().positive() }),
   /** Whether Loopscope is the child subreaper now, so orphans of its processes are re-parented to it. */
@@ -30,6 +30,8 @@ export const SystemInfo = z.object({
     procfs: Capability,
     packetCapture: Capability,
     childSubreaper: Capability,
+    /** One system call per socket step (Linux's libc through koffi); elsewhere some steps are fused. */
+    socketSyscalls: Capability,
   }),
 }).meta({ id: 'SystemInfo' });
 export type SystemInfo = z.infer<typeof SystemInfo>;

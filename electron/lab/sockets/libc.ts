@@ -115,6 +115,12 @@ export function loadLibc(): Libc | null {
 
 export const libcUnavailable = (): string => loadError;
 
+export function socketSyscallSupport(): { available: boolean; detail: string } {
+  return loadLibc()
+    ? { available: true, detail: "Each socket step is one system call on a non-blocking descriptor (libc through koffi), watched by one poll thread." }
+    : { available: false, detail: loadError };
+}
+
 const errnoTable = getSystemErrorMap();
 
 /** The errno's name and the C library's words for it: EADDRINUSE, "address already in use". */

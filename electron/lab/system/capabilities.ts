@@ -2,6 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { SystemInfo } from '../../../shared/schemas/system.js';
 import { procfsAvailable } from '../procfs/procfs.js';
+import { socketSyscallSupport } from '../sockets/libc.js';
 import { subreaperSupport } from './subreaper.js';
 
 type Capabilities = SystemInfo['capabilities'];
@@ -42,5 +43,6 @@ export function detectCapabilities(): Capabilities {
             detail: `${tcpdump} needs capture rights: run "sudo setcap cap_net_raw,cap_net_admin=eip ${tcpdump}" once.`,
           },
     childSubreaper: subreaperSupport(),
+    socketSyscalls: socketSyscallSupport(),
   };
 }
