@@ -13,6 +13,7 @@ import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
 import type { RpcClient } from '../support/rpcClient.js';
 import { closeLabSession, openLabSession, runEntryOf, runScenarioFromPanel, selectedPid, stopRuns } from './labPage.js';
+import { collectPageErrors, findTextProblems } from './visualChecks.js';
 
 const webUrl = inject('webUrl');
 const SHOTS_DIR = '/tmp/loopscope-shots';
@@ -168,12 +169,13 @@ describe('pools and queues, from the Scenarios panel and the Pools & queues tab'
   });
 });
 
-/** Not assertions: pictures of the tab in both themes, with both scenarios run, to look at. */
+/** Pictures of the tab in both themes, with both scenarios run, to look at — and what a user would notice, asserted. */
 describe.each(['light', 'dark'] as const)('screenshots in the %s theme', (colorScheme) => {
-  test('of the Pools & queues tab', async () => {
+  test('of the Pools & queues tab: no page error, readable text, nothing cut off', async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
     const session = await openLabSession(webUrl, { colorScheme });
     const { page, rpc } = session;
+    const errors = collectPageErrors(session.browser.context);
     const started: string[] = [];
     try {
       const queueRun = await runScenarioFromPanel(page, rpc, 'queue');
@@ -184,6 +186,8 @@ describe.each(['light', 'dark'] as const)('screenshots in the %s theme', (colorS
       await page.screenshot({ path: `${SHOTS_DIR}/pools-queues-running-${colorScheme}.png` });
       await until('the pool to be joined', async () => (await card.getAttribute('data-state')) === 'joined', 20_000);
       await page.screenshot({ path: `${SHOTS_DIR}/pools-queues-${colorScheme}.png` });
+      expect(errors).toEqual([]);
+      expect(await findTextProblems(page)).toEqual([]);
     } finally {
       await closeLabSession(session, () => stopRuns(rpc, started));
     }

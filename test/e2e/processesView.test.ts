@@ -12,6 +12,7 @@ import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
 import type { RpcClient } from '../support/rpcClient.js';
 import { closeLabSession, endProcesses, openLab, openLabSession, rowOf, selectedPid, spawnFromForm } from './labPage.js';
+import { collectPageErrors, findTextProblems, type TextProblem } from './visualChecks.js';
 
 const webUrl = inject('webUrl');
 const SHOTS_DIR = '/tmp/loopscope-shots';
@@ -182,25 +183,33 @@ test('a dropped connection shows a banner, and on reconnect the page starts agai
   }
 });
 
-/** Not assertions: pictures of each view in both themes, to look at. */
+/** Pictures of each view in both themes, to look at — and what a user would notice at a glance, asserted. */
 describe.each(['light', 'dark'] as const)('screenshots in the %s theme', (colorScheme) => {
-  test('of every view, with a few processes', async () => {
+  test('of every view, with a few processes: no page error, readable text, nothing cut off', async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
     const session = await openLabSession(webUrl, { colorScheme });
     const { page, rpc } = session;
+    const errors = collectPageErrors(session.browser.context);
+    const problems: TextProblem[] = [];
     const pids: number[] = [];
     try {
+      await page.reload(); // from its first line, under watch
+      await page.locator('[data-testid="process-row"][data-role="main"]').waitFor();
       pids.push(await spawnFromForm(page, 'sleep', { seconds: '60' }));
       pids.push(await spawnFromForm(page, 'cpu-burn', { ms: '4000' }));
       const printer = await spawnFromForm(page, 'print-loop', { times: '6', intervalMs: '100' });
       pids.push(printer);
       await until('the print loop to finish', async () => (await rowOf(page, printer, false).count()) === 1);
       await page.screenshot({ path: `${SHOTS_DIR}/processes-${colorScheme}.png` });
+      problems.push(...(await findTextProblems(page)));
       for (const view of ['sockets', 'http']) {
         await page.getByTestId(`nav-${view}`).click();
         await page.getByTestId(`view-${view}`).waitFor();
         await page.screenshot({ path: `${SHOTS_DIR}/${view}-${colorScheme}.png` });
+        problems.push(...(await findTextProblems(page)));
       }
+      expect(errors).toEqual([]);
+      expect(problems).toEqual([]);
     } finally {
       await closeLabSession(session, () => endProcesses(rpc, pids, 'processes.terminate'));
     }
