@@ -1,20 +1,42 @@
+import type { Endpoint } from '../../../shared/schemas/socketStates.js';
+import { t } from '../../i18n/index.js';
+import { rowKey } from '../../model/sockets/socketRows.js';
+import { useNavigationStore } from '../../stores/navigation.js';
+import { useNoticesStore } from '../../stores/notices.js';
+import { useSessionStore } from '../../stores/session.js';
+
+/** An exchange's connection from the server's side, as http.exchange names it. */
+export interface ServerTuple {
+  localAddress: string;
+  localPort: number;
+  remoteAddress: string;
+  remotePort: number;
+}
+
+const same = (endpoint: Endpoint | null, address: string, port: number): boolean => endpoint?.address === address && endpoint.port === port;
+
 /**
- * Where the HTTP view's links lead: an exchange's socket in the Sockets view, a pid in the Processes view. The app has
- * no router; views are switched by the shell (App.vue), so a link is a request it answers: a `loopscope:reveal` event
- * on window with what to reveal. Kept in one place so the view that shows sockets, and the shell, have one thing to
- * listen to.
+ * Where the HTTP view's links lead: a pid to its process, a connection to its socket. A socket is named in the Sockets
+ * view by the tracker's id, so the server's end of the connection is looked up by its 4-tuple among every socket the
+ * kernel lists (and recently closed ones), then revealed there.
  */
-export type RevealRequest =
-  | { view: 'sockets'; tuple: { localAddress: string; localPort: number; remoteAddress: string; remotePort: number } }
-  | { view: 'processes'; pid: number };
-
-export const REVEAL_EVENT = 'loopscope:reveal';
-
-const reveal = (request: RevealRequest): void => void window.dispatchEvent(new CustomEvent<RevealRequest>(REVEAL_EVENT, { detail: request }));
-
 export function useLinks() {
-  return {
-    showSocket: (tuple: Extract<RevealRequest, { view: 'sockets' }>['tuple']) => reveal({ view: 'sockets', tuple }),
-    showProcess: (pid: number) => reveal({ view: 'processes', pid }),
-  };
+  const navigation = useNavigationStore();
+  const session = useSessionStore();
+  const notices = useNoticesStore();
+
+  async function showSocket(tuple: ServerTuple): Promise<void> {
+    try {
+      const listed = await session.call('sockets.list', { scope: 'all' });
+      const row = [...listed.sockets, ...listed.recentlyClosed].find(
+        (candidate) => same(candidate.local, tuple.localAddress, tuple.localPort) && same(candidate.remote, tuple.remoteAddress, tuple.remotePort),
+      );
+      if (!row) throw new Error(t('http.connection.socketGone'));
+      navigation.openSocket(rowKey(row));
+    } catch (error) {
+      notices.report(t('http.connection.socketFailed'), error);
+    }
+  }
+
+  return { showSocket, showProcess: (pid: number) => navigation.openProcess(pid) };
 }
