@@ -245,8 +245,10 @@ export class HttpMessageParser {
   }
 
   /** Feeds bytes; returns how many were consumed as HTTP/1.x (fewer after an error or an upgrade). */
-  push(bytes: Uint8Array): number {
+  push(chunk: Uint8Array): number {
     if (this.s === DEAD || this.ended) return 0;
+    // A plain view: Node's Buffer.subarray builds a Buffer each time, which costs more than the field it slices.
+    const bytes = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     const consumed = this.run(bytes);
     if (this.s !== DEAD) {
       this.showPartial(bytes);

@@ -3,6 +3,7 @@
  * so that the ratio means something even where the absolute numbers do not travel.
  */
 import { eventLatency } from './eventLatency.js';
+import { httpDecode } from './httpDecode.js';
 import { manyProcesses } from './manyProcesses.js';
 import { samplerCost } from './samplerCost.js';
 import { spawnBurst } from './spawnBurst.js';
@@ -13,6 +14,7 @@ const results: BenchResult[] = [
   ...(await eventLatency()),
   ...(await manyProcesses()),
   ...(await spawnBurst()),
+  ...(await httpDecode()),
 ];
 report(results);
 process.exitCode = results.every((result) => result.met) ? 0 : 1;
