@@ -119,7 +119,7 @@ describe('the HTTP view', () => {
     const index = exchange.request.parsed!.headers.findIndex((header) => header.name.toLowerCase() === 'content-type');
     await request.locator(`[data-testid="raw-field"][data-field="header-${index}"]`).click();
     const marked = (await request.getByTestId('byte-mark').allTextContents()).join('');
-    expect(marked).toBe('Content-Type: application/x-www-form-urlencoded␍␊');
+    expect(marked).toBe('Content-Type: application/x-www-form-urlencoded\\r\\n');
   });
 
   test('logging in from the composer: the session cookie in the jar, and the session the server keeps under it', async () => {

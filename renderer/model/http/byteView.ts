@@ -54,12 +54,12 @@ export function lineStarts(bytes: Uint8Array): number[] {
 export interface TextSegment {
   text: string;
   highlighted: boolean;
-  /** A line ending or control byte, shown as a symbol (␍ ␊ ·) so CRLF against bare LF is visible. */
+  /** A line ending or control byte, shown as an escape (\r \n \t, · for others) so CRLF against bare LF is visible. */
   control: boolean;
 }
 
-/** The visible form of a control byte in the text view: CR and LF as their Unicode control pictures, others as a dot. */
-const controlChar = (byte: number): string => (byte === 0x0d ? '␍' : byte === 0x0a ? '␊' : byte === 0x09 ? '⇥' : '·');
+/** The visible form of a control byte in the text view: CR, LF and tab as the escapes Wireshark prints, others as a dot. */
+const controlChar = (byte: number): string => (byte === 0x0d ? '\\r' : byte === 0x0a ? '\\n' : byte === 0x09 ? '\\t' : '·');
 const isControl = (byte: number): boolean => byte < 0x20 || byte >= 0x7f;
 
 /**

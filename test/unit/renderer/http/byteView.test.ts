@@ -22,13 +22,13 @@ describe('hex rows', () => {
 });
 
 describe('text lines', () => {
-  it('splits after each LF and shows CR and LF as symbols', () => {
+  it('splits after each LF and shows CR and LF as escapes', () => {
     const starts = lineStarts(bytes);
     expect(starts).toEqual([0, 16, 25]);
     const first = lineSegments(bytes, starts, 0, 0, null);
     expect(first).toEqual([
       { text: 'GET / HTTP/1.1', highlighted: false, control: false },
-      { text: '␍␊', highlighted: false, control: true },
+      { text: '\\r\\n', highlighted: false, control: true },
     ]);
   });
 
@@ -38,7 +38,7 @@ describe('text lines', () => {
     expect(segments.map((segment) => [segment.text, segment.highlighted])).toEqual([
       ['Host: ', false],
       ['a', true],
-      ['␍␊', false],
+      ['\\r\\n', false],
     ]);
     expect(lineOfOffset(starts, 22, 0)).toBe(1);
     expect(lineOfOffset(starts, 0, 0)).toBe(0);
