@@ -118,6 +118,12 @@ const rank = (order: readonly string[], state: string): number => {
   return index === -1 ? order.length : index;
 };
 
-/** What is left of a TIME_WAIT's 2MSL wait at `now`, in ms (never below 0); null when it is not waiting. */
+/** Linux's 2MSL wait: TCP_TIMEWAIT_LEN, fixed at 60 s. */
+export const TIME_WAIT_MS = 60_000;
+
+/**
+ * What is left of a TIME_WAIT's 2MSL wait at `now`, in ms, between 0 and the 60 s Linux waits (this page's clock and
+ * the lab's agree only to within the snapshot's latency); null when it is not waiting.
+ */
 export const timeWaitLeft = (row: TableRow, now: number): number | null =>
-  row.kernelState === 'TIME_WAIT' && row.timeWaitEndsAt !== null ? Math.max(0, row.timeWaitEndsAt - now) : null;
+  row.kernelState === 'TIME_WAIT' && row.timeWaitEndsAt !== null ? Math.min(TIME_WAIT_MS, Math.max(0, row.timeWaitEndsAt - now)) : null;
