@@ -308,7 +308,7 @@ export class HttpMessageParser {
           if (this.trie?.value === undefined) return this.fail('HPE_INVALID_METHOD', 'Invalid method encountered', this.base + i);
           const message = this.msg();
           message.method = this.trie.value as string;
-          message.startLineSpans.method = this.span.end(bytes, i).span;
+          message.startLineSpans.method = this.span.endSpan(bytes, i);
           this.s = FIRST_SPACE_BEFORE_URL;
           i--;
           break;
@@ -397,7 +397,7 @@ export class HttpMessageParser {
             this.trie = next;
             if (next.value === undefined) break;
             this.protocol = next.value as string;
-            this.span.end(bytes, i + 1);
+            this.span.endSpan(bytes, i + 1);
             if (this.kind === 'request') {
               const method = this.msg().method ?? '';
               if (!methodAllowedWith(this.protocol, method)) {
@@ -432,7 +432,7 @@ export class HttpMessageParser {
           const known = (major === 0 && minor === 9) || (major === 1 && minor <= 1) || (major === 2 && minor === 0);
           message.versionMajor = major;
           message.versionMinor = minor;
-          message.startLineSpans.version = this.span.end(bytes, i + 1).span;
+          message.startLineSpans.version = this.span.endSpan(bytes, i + 1);
           if (!known) return this.fail('HPE_INVALID_VERSION', 'Invalid HTTP version', this.base + i + 1);
           if (this.kind === 'response') this.s = RES_AFTER_VERSION;
           else if (message.method === 'PRI') {
@@ -470,7 +470,7 @@ export class HttpMessageParser {
           if (b < 0x30 || b > 0x39) return this.fail('HPE_INVALID_STATUS', 'Invalid status code', this.base + i);
           this.status = this.status * 10 + (b - 0x30);
           if (++this.statusDigits === 3) {
-            this.msg().startLineSpans.status = this.span.end(bytes, i + 1).span;
+            this.msg().startLineSpans.status = this.span.endSpan(bytes, i + 1);
             this.s = RES_STATUS_OTHERWISE;
           }
           break;
@@ -491,10 +491,9 @@ export class HttpMessageParser {
             i = j - 1;
             break;
           }
-          const reason = this.span.end(bytes, j);
           const message = this.msg();
-          message.statusText = reason.text;
-          message.startLineSpans.reason = reason.span;
+          message.statusText = this.span.end(bytes, j);
+          message.startLineSpans.reason = this.span.last();
           if (bytes[j] === LF) return this.fail('HPE_CR_EXPECTED', 'Missing expected CR after response line', this.base + j + 1);
           this.s = RES_LINE_ALMOST_DONE;
           i = j;
@@ -827,17 +826,17 @@ export class HttpMessageParser {
         case CHUNK_EXTENSION_NAME:
           if (TOKEN[b] === 1) break;
           if (b === 0x3d) {
-            this.chunkExtensionName = this.span.end(bytes, i).text;
+            this.chunkExtensionName = this.span.end(bytes, i);
             this.span.start(bytes, i + 1, this.base);
             this.s = CHUNK_EXTENSION_VALUE;
           } else if (b === 0x3b || b === CR) {
-            this.addChunkExtension(this.span.end(bytes, i).text, null);
+            this.addChunkExtension(this.span.end(bytes, i), null);
             this.s = b === CR ? CHUNK_SIZE_ALMOST_DONE : CHUNK_EXTENSIONS;
           } else if (b === LF) {
-            this.addChunkExtension(this.span.end(bytes, i).text, null);
+            this.addChunkExtension(this.span.end(bytes, i), null);
             return this.fail('HPE_CR_EXPECTED', 'Missing expected CR after chunk extension name', this.base + i);
           } else {
-            this.span.end(bytes, i);
+            this.span.endSpan(bytes, i);
             return this.fail('HPE_STRICT', 'Invalid character in chunk extensions name', this.base + i + 1);
           }
           break;
@@ -845,30 +844,30 @@ export class HttpMessageParser {
           if (b === 0x22) this.s = CHUNK_EXTENSION_QUOTED;
           else if (TOKEN[b] === 1) break;
           else if (b === 0x3b || b === CR) {
-            this.addChunkExtension(this.chunkExtensionName, this.span.end(bytes, i).text);
+            this.addChunkExtension(this.chunkExtensionName, this.span.end(bytes, i));
             this.s = b === CR ? CHUNK_SIZE_ALMOST_DONE : CHUNK_EXTENSIONS;
           } else if (b === LF) {
-            this.addChunkExtension(this.chunkExtensionName, this.span.end(bytes, i).text);
+            this.addChunkExtension(this.chunkExtensionName, this.span.end(bytes, i));
             return this.fail('HPE_CR_EXPECTED', 'Missing expected CR after chunk extension value', this.base + i);
           } else {
-            this.span.end(bytes, i);
+            this.span.endSpan(bytes, i);
             return this.fail('HPE_STRICT', 'Invalid character in chunk extensions value', this.base + i + 1);
           }
           break;
         case CHUNK_EXTENSION_QUOTED:
           if (QDTEXT[b] === 1) break;
           if (b === 0x22) {
-            this.addChunkExtension(this.chunkExtensionName, this.span.end(bytes, i + 1).text);
+            this.addChunkExtension(this.chunkExtensionName, this.span.end(bytes, i + 1));
             this.s = CHUNK_EXTENSION_QUOTED_DONE;
           } else if (b === 0x5c) this.s = CHUNK_EXTENSION_QUOTED_PAIR;
           else {
-            this.span.end(bytes, i);
+            this.span.endSpan(bytes, i);
             return this.fail('HPE_STRICT', 'Invalid character in chunk extensions quoted value', this.base + i + 1);
           }
           break;
         case CHUNK_EXTENSION_QUOTED_PAIR:
           if (HTAB_SP_VCHAR_OBS_TEXT[b] !== 1) {
-            this.span.end(bytes, i);
+            this.span.endSpan(bytes, i);
             return this.fail('HPE_STRICT', 'Invalid quoted-pair in chunk extensions quoted value', this.base + i + 1);
           }
           this.s = CHUNK_EXTENSION_QUOTED;
@@ -996,10 +995,9 @@ export class HttpMessageParser {
   private endUrl(bytes: Uint8Array, i: number): boolean {
     const b = bytes[i];
     if (b !== SP && b !== CR && b !== LF) return false;
-    const url = this.span.end(bytes, i);
     const message = this.msg();
-    message.url = url.text;
-    message.startLineSpans.url = url.span;
+    message.url = this.span.end(bytes, i);
+    message.startLineSpans.url = this.span.last();
     if (b === SP) this.s = REQ_HTTP_START;
     else if (b === CR) this.s = URL_CR;
     else {
@@ -1015,6 +1013,7 @@ export class HttpMessageParser {
   /** A field name ended before `i`: the field is listed from here on, its value empty until a value span ends. */
   private endFieldName(bytes: Uint8Array, i: number): void {
     const name = this.span.end(bytes, i);
+    const nameSpan = this.span.last();
     const message = this.msg();
     if (message.headers.length + message.trailers.length >= this.maxHeaderFields) {
       message.droppedHeaders++;
@@ -1022,18 +1021,18 @@ export class HttpMessageParser {
       return;
     }
     this.field = {
-      name: name.text,
+      name,
       value: '',
-      nameSpan: name.span,
+      nameSpan,
       valueSpan: { offset: this.base + i + 1, length: 0 },
-      lineSpan: { offset: name.span.offset, length: name.span.length },
+      lineSpan: { offset: nameSpan.offset, length: nameSpan.length },
     };
     ((this.flags & F_TRAILING) !== 0 ? message.trailers : message.headers).push(this.field);
   }
 
   private endValue(bytes: Uint8Array, i: number): void {
     const value = this.span.end(bytes, i);
-    this.valueEnded(value.text, value.span);
+    this.valueEnded(value, this.span.last());
   }
 
   private valueEnded(text: string, span: ByteSpan): void {

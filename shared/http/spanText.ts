@@ -11,6 +11,8 @@ export class SpanText {
   private startOffset = 0;
   private carried: Uint8Array[] = [];
   private carriedLength = 0;
+  private lastOffset = 0;
+  private lastLength = 0;
 
   /** The field starts at `bytes[index]`, `base` being the stream offset of `bytes[0]`. */
   start(bytes: Uint8Array, index: number, base: number): void {
@@ -21,21 +23,41 @@ export class SpanText {
     this.carriedLength = 0;
   }
 
-  /** The field ends before `bytes[index]`. */
-  end(bytes: Uint8Array, index: number): { text: string; span: ByteSpan } {
-    const tail = bytes.subarray(Math.max(0, this.startIndex), index);
-    const text = this.carriedLength === 0 ? decode(tail) : decode(concat([...this.carried, tail], this.carriedLength + tail.length));
-    const span = { offset: this.startOffset, length: this.carriedLength + tail.length };
+  /** The field ends before `bytes[index]`: its text (see `last` for where it lay). */
+  end(bytes: Uint8Array, index: number): string {
+    const from = Math.max(0, this.startIndex);
+    const text =
+      this.carriedLength === 0 ? decode(bytes, from, index) : decodeAll(concat([...this.carried, bytes.subarray(from, index)], this.carriedLength + index - from));
+    this.close(index - from);
+    return text;
+  }
+
+  /** The field ends before `bytes[index]`, its text not needed (a version, a status code). */
+  endSpan(bytes: Uint8Array, index: number): ByteSpan {
+    void bytes;
+    this.close(index - Math.max(0, this.startIndex));
+    return this.last();
+  }
+
+  /** Where the field that just ended lay in the stream. */
+  last(): ByteSpan {
+    return { offset: this.lastOffset, length: this.lastLength };
+  }
+
+  private close(tailLength: number): void {
+    this.lastOffset = this.startOffset;
+    this.lastLength = this.carriedLength + tailLength;
     this.startIndex = -1;
-    this.carried = [];
-    this.carriedLength = 0;
-    return { text, span };
+    if (this.carriedLength > 0) {
+      this.carried = [];
+      this.carriedLength = 0;
+    }
   }
 
   /** The field's text so far, when the chunk ends inside it. */
   peek(bytes: Uint8Array): string {
     const tail = bytes.subarray(Math.max(0, this.startIndex));
-    return decode(concat([...this.carried, tail], this.carriedLength + tail.length));
+    return decodeAll(concat([...this.carried, tail], this.carriedLength + tail.length));
   }
 
   /** The chunk ends inside a field: keep its part (bounded by the parser's header limit, which stops the stream first). */
@@ -60,14 +82,16 @@ function concat(parts: Uint8Array[], length: number): Uint8Array {
   return result;
 }
 
-/** ASCII (nearly every field) without TextDecoder's call cost; UTF-8 otherwise. */
-function decode(bytes: Uint8Array): string {
-  if (bytes.length > 64) return utf8.decode(bytes);
+/** `bytes[from, to)`: ASCII (nearly every field) without a view or TextDecoder's call cost; UTF-8 otherwise. */
+function decode(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from > 64) return utf8.decode(bytes.subarray(from, to));
   let text = '';
-  for (let i = 0; i < bytes.length; i++) {
+  for (let i = from; i < to; i++) {
     const b = bytes[i] as number;
-    if (b >= 0x80) return utf8.decode(bytes);
+    if (b >= 0x80) return utf8.decode(bytes.subarray(from, to));
     text += String.fromCharCode(b);
   }
   return text;
 }
+
+const decodeAll = (bytes: Uint8Array): string => decode(bytes, 0, bytes.length);
