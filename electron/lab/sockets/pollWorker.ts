@@ -19,10 +19,11 @@ export type PollInstruction = { watch: [fd: number, events: number][] } | { stop
 /** To the main thread: which fds are ready, with poll's revents. */
 export type PollReport = [fd: number, revents: number][];
 
-export function pollLoop(): void {
-  const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+/** `load` is the worker's own require, passed in: a bundler would rewrite a bare `require` in this body. */
+export function pollLoop(load: NodeJS.Require): void {
+  const { parentPort, workerData, receiveMessageOnPort } = load('node:worker_threads') as typeof import('node:worker_threads');
   const data = workerData as PollWorkerData;
-  const koffi = require(data.koffi) as typeof import('koffi');
+  const koffi = load(data.koffi) as typeof import('koffi');
   const lib = koffi.load('libc.so.6');
   const poll = lib.func('int poll(_Inout_ void *, unsigned long, int)') as (fds: Buffer, count: number, timeout: number) => number;
   const read = lib.func('intptr_t read(int, _Out_ void *, size_t)') as (fd: number, buffer: Buffer, length: number) => number;

@@ -105,7 +105,7 @@ export class Readiness {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     // From source text: the built app has no separate file for it, and tests run from TypeScript.
-    this.worker = new Worker(`(${pollLoop.toString()})()`, {
+    this.worker = new Worker(`(${pollLoop.toString()})(require)`, {
       eval: true,
       workerData: { koffi: this.koffi, eventFd: this.eventFd, port: port2 },
       transferList: [port2],
