@@ -34,7 +34,7 @@ export interface DiagramEdge {
 }
 
 export const CELL_WIDTH = 128;
-export const CELL_HEIGHT = 50;
+export const CELL_HEIGHT = 46;
 const BOX_WIDTH = 92;
 const BOX_HEIGHT = 22;
 const MARGIN = 8;
@@ -85,10 +85,13 @@ function borderPoint(node: DiagramNode, dx: number, dy: number): [number, number
 }
 
 /**
- * Where along its line a label sits, where the middle is taken: the two long diagonals between CLOSED and SYN_SENT
- * pass beside LISTEN, so their labels go up near CLOSED, clear of it.
+ * Where along its line a label sits (else the middle) and on which side (else the line's right): the two long
+ * diagonals between CLOSED and SYN_SENT pass beside LISTEN, so their labels go on the outer side, one near each end.
  */
-const LABEL_AT: Partial<Record<string, number>> = { 'CLOSE->SYN_SENT': 0.22, 'SYN_SENT->CLOSE': 0.78 };
+const LABEL_PLACE: Partial<Record<string, { at: number; side: 1 | -1 }>> = {
+  'CLOSE->SYN_SENT': { at: 0.6, side: -1 },
+  'SYN_SENT->CLOSE': { at: 0.8, side: 1 },
+};
 
 /** Two transitions between the same pair of boxes (LISTEN and CLOSED, both ways) are drawn side by side. */
 const PAIR_OFFSET = 7;
@@ -106,12 +109,13 @@ function layoutEdge(transition: Transition): DiagramEdge {
   const [sx, sy] = [nx * shift, ny * shift];
   const [x1, y1] = borderPoint(from, to.x - from.x, to.y - from.y);
   const [x2, y2] = borderPoint(to, from.x - to.x, from.y - to.y);
-  const at = LABEL_AT[`${transition.from}->${toId}`] ?? 0.5;
+  const { at, side } = LABEL_PLACE[`${transition.from}->${toId}`] ?? { at: 0.5, side: 1 };
   const [mx, my] = [x1 + (x2 - x1) * at + sx, y1 + (y2 - y1) * at + sy];
-  // Labels go on the line's right-hand side, clear of it; +3 centres the text's x-height on that point.
-  const labelX = mx + nx * 5;
-  const labelY = my + ny * 5 + 3;
-  const anchor = Math.abs(nx) < 0.2 ? 'middle' : nx > 0 ? 'start' : 'end';
+  // Clear of the line on its side; +3 centres the text's x-height on that point.
+  const [lx, ly] = [nx * side, ny * side];
+  const labelX = mx + lx * 5;
+  const labelY = my + ly * 5 + 3;
+  const anchor = Math.abs(lx) < 0.2 ? 'middle' : lx > 0 ? 'start' : 'end';
   return {
     key: `${transition.from}->${toId}`,
     transition,
