@@ -11,6 +11,12 @@ import enSockets from './locales/en/sockets.json';
 import zhCommon from './locales/zh-CN/common.json';
 import zhHttp from './locales/zh-CN/http.json';
 import zhSockets from './locales/zh-CN/sockets.json';
+import enStates from './locales/en/states.json';
+import zhStates from './locales/zh-CN/states.json';
+import enTimeline from './locales/en/timeline.json';
+import zhTimeline from './locales/zh-CN/timeline.json';
+import enProcesses from './locales/en/processes.json';
+import zhProcesses from './locales/zh-CN/processes.json';
 import type { Locale } from './locale.js';
 
 /** Messages as the build hands them over: ASTs (typed by resolveJsonModule as their source strings). */
@@ -21,11 +27,17 @@ export interface Catalog {
 const areas: Record<Locale, Catalog> = {
   en: {
     common: enCommon,
+    processes: enProcesses,
+    timeline: enTimeline,
+    states: enStates,
     http: enHttp,
     sockets: enSockets,
   },
   'zh-CN': {
     common: zhCommon,
+    processes: zhProcesses,
+    timeline: zhTimeline,
+    states: zhStates,
     http: zhHttp,
     sockets: zhSockets,
   },

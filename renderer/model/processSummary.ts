@@ -1,5 +1,6 @@
 import type { ProcessRow } from '../../shared/schemas/process.js';
-import { stateInfo } from '../../shared/processStates.js';
+import { t } from '../i18n/index.js';
+import { stateInfo } from './stateText.js';
 
 export interface StateCount {
   /** The state letter, or 'exited' for lab processes that have ended. */
@@ -31,5 +32,5 @@ export function countByState(rows: Iterable<ProcessRow>, always: readonly string
   for (const row of rows) counts.set(stateKey(row), (counts.get(stateKey(row)) ?? 0) + 1);
   return [...counts]
     .sort(([a], [b]) => keyRank(a) - keyRank(b) || a.localeCompare(b))
-    .map(([key, count]) => ({ key, count, label: key === 'exited' ? 'exited' : stateInfo(key).label }));
+    .map(([key, count]) => ({ key, count, label: key === 'exited' ? t('states.exited') : stateInfo(key).label }));
 }

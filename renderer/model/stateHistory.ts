@@ -1,4 +1,4 @@
-import { stateInfo } from '../../shared/processStates.js';
+import { stateInfo } from './stateText.js';
 import type { EventSource } from './eventText.js';
 import type { Lifeline } from './lifelines.js';
 

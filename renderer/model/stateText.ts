@@ -1,5 +1,6 @@
-import type { ExitStatus, ProcessRow } from './schemas/process.js';
-import { formatClock, formatDuration } from './format.js';
+import { formatClock, formatDuration } from '../../shared/format.js';
+import type { ExitStatus, ProcessRow } from '../../shared/schemas/process.js';
+import { t } from '../i18n/index.js';
 
 /** What a badge says and what its tooltip explains. */
 export interface Badge {
@@ -7,61 +8,54 @@ export interface Badge {
   explanation: string;
 }
 
-/** The letters of /proc/<pid>/stat (see proc_pid_stat(5)), in htop's words. */
-const STATE_LETTERS: Record<string, Badge> = {
-  R: { label: 'running', explanation: 'Running or runnable: on a CPU now, or in the run queue waiting for one.' },
-  S: {
-    label: 'sleeping',
-    explanation: 'Interruptible sleep: waiting for an event (a timer, I/O, a child); a signal wakes it.',
-  },
-  D: {
-    label: 'disk sleep',
-    explanation: 'Uninterruptible sleep: waiting inside the kernel, usually for disk I/O; signals wait until it returns.',
-  },
-  Z: {
-    label: 'zombie',
-    explanation: 'Zombie: it has exited, but its parent has not reaped it with wait() yet; only its pid and exit status remain.',
-  },
-  T: { label: 'stopped', explanation: 'Stopped by a signal (SIGSTOP, SIGTSTP); SIGCONT resumes it.' },
-  t: { label: 'tracing stop', explanation: 'Stopped by a tracer such as a debugger (ptrace).' },
-  I: { label: 'idle', explanation: 'Idle: a kernel thread with nothing to do.' },
-  X: { label: 'dead', explanation: 'Dead: the kernel is removing it; it should never be seen for long.' },
-  '?': { label: 'unknown', explanation: 'This platform does not report process states.' },
+/** The letters of /proc/<pid>/stat (see proc_pid_stat(5)), in htop's words: their catalog keys. */
+const STATE_KEYS: Record<string, string> = {
+  R: 'states.R',
+  S: 'states.S',
+  D: 'states.D',
+  Z: 'states.Z',
+  T: 'states.T',
+  t: 'states.t',
+  I: 'states.I',
+  X: 'states.X',
+  '?': 'states.unknown',
 };
 
 /** A state letter's short name and what it means. */
 export function stateInfo(letter: string): Badge {
-  return STATE_LETTERS[letter] ?? { label: 'other', explanation: `The kernel reports state '${letter}'.` };
+  const key = Object.hasOwn(STATE_KEYS, letter) ? STATE_KEYS[letter] : undefined;
+  if (!key) return { label: t('states.other.label'), explanation: t('states.other.explanation', { letter }) };
+  return { label: t(`${key}.label`), explanation: t(`${key}.explanation`) };
 }
+
+/** The status an exit leaves: `the end by SIGKILL`, `exit code 3`. */
+const describeExit = ({ code, signal }: ExitStatus): string =>
+  signal ? t('states.badge.heldSignal', { signal }) : t('states.badge.heldCode', { code: code ?? '?' });
 
 /** A live process's state badge: the letter explained, where it was read, since when, and for a zombie what it holds. */
 export function stateBadge(row: ProcessRow): Badge {
   const { label, explanation } = stateInfo(row.state);
-  const held = row.state === 'Z' && row.heldExit ? ` It holds ${describeExit(row.heldExit)} for its parent to collect.` : '';
+  const held = row.state === 'Z' && row.heldExit ? t('states.badge.holds', { exit: describeExit(row.heldExit) }) : '';
   return {
     label,
-    explanation: `${row.state} — ${explanation} (observed in /proc/<pid>/stat) Since ${formatClock(row.stateSince)}.${held}`,
+    explanation: t('states.badge.explanation', { letter: row.state, explanation, since: formatClock(row.stateSince), held }),
   };
 }
-
-const describeExit = ({ code, signal }: ExitStatus): string => (signal ? `the end by ${signal}` : `exit code ${code ?? '?'}`);
 
 /** An orphan: its parent exited and the kernel gave it a new one. It sits under its adopter's group, which names it. */
 export function adoptionBadge(row: ProcessRow): Badge | null {
   if (!row.adoptedBy) return null;
   const { pid, name } = row.adoptedBy;
-  return {
-    label: 'adopted',
-    explanation: `An orphan: its parent exited, and the kernel made ${name} (pid ${pid}) its parent (observed: the ppid in /proc/<pid>/stat). pid 1, or the nearest child subreaper, adopts orphans.`,
-  };
+  return { label: t('states.adopted.label'), explanation: t('states.adopted.explanation', { name, pid }) };
 }
 
 /** The node that gathers the orphans one process adopted. */
 export function adopterBadge(adopter: { pid: number; name: string }, mainPid: number | null): Badge {
-  const who = adopter.pid === mainPid ? 'Loopscope itself, as child subreaper' : adopter.pid === 1 ? 'init, pid 1' : 'the nearest child subreaper';
+  const who =
+    adopter.pid === mainPid ? t('states.adopter.loopscope') : adopter.pid === 1 ? t('states.adopter.init') : t('states.adopter.subreaper');
   return {
-    label: `Adopted by pid ${adopter.pid} (${adopter.name})`,
-    explanation: `Orphans whose parent exited: the kernel re-parented them to ${who}, which now has to reap them (observed in /proc/<pid>/stat).`,
+    label: t('states.adopter.label', { pid: adopter.pid, name: adopter.name }),
+    explanation: t('states.adopter.explanation', { who }),
   };
 }
 
@@ -69,8 +63,8 @@ export function adopterBadge(adopter: { pid: number; name: string }, mainPid: nu
 export function exitBadge(row: ProcessRow): Badge | null {
   if (row.alive || !row.exit) return null;
   const { code, signal, exitcode, at } = row.exit;
-  const ran = row.lab ? `, after ${formatDuration(at - row.lab.spawnedAt)}` : '';
-  const how = `at ${formatClock(at)}${ran}; reaped by Loopscope (waitpid). exitcode ${exitcode}, as Python’s Process.exitcode.`;
-  if (signal) return { label: `killed ${signal}`, explanation: `Ended by ${signal} ${how}` };
-  return { label: `exited ${code ?? '?'}`, explanation: `Exited with code ${code ?? 'unknown'} ${how}` };
+  const ran = row.lab ? t('states.exit.ran', { duration: formatDuration(at - row.lab.spawnedAt) }) : '';
+  const how = t('states.exit.how', { at: formatClock(at), ran, exitcode });
+  if (signal) return { label: t('states.exit.killedLabel', { signal }), explanation: t('states.exit.killed', { signal, how }) };
+  return { label: t('states.exit.exitedLabel', { code: code ?? '?' }), explanation: t('states.exit.exited', { code: code ?? t('states.exit.unknownCode'), how }) };
 }

@@ -6,6 +6,7 @@ import SocketsView from './SocketsView.vue';
 
 export interface ViewEntry {
   id: string;
+  /** Its name's catalog key. */
   title: string;
   icon: IconName;
   component: Component;
@@ -13,7 +14,7 @@ export interface ViewEntry {
 
 /** The sidebar's views, in its order. */
 export const views: readonly ViewEntry[] = [
-  { id: 'processes', title: 'Processes', icon: 'processes', component: ProcessesView },
-  { id: 'sockets', title: 'Sockets', icon: 'sockets', component: SocketsView },
-  { id: 'http', title: 'HTTP', icon: 'http', component: HttpView },
+  { id: 'processes', title: 'common.nav.processes', icon: 'processes', component: ProcessesView },
+  { id: 'sockets', title: 'common.nav.sockets', icon: 'sockets', component: SocketsView },
+  { id: 'http', title: 'common.nav.http', icon: 'http', component: HttpView },
 ];

@@ -39,9 +39,9 @@ describe('the catalogs', () => {
       const chinese = zh.get(key);
       if (!chinese) continue;
       for (const [id, term] of Object.entries(glossary)) {
-        // The term as a word (plurals and -ed too), not inside a name such as Process-1, queue.Empty or join(timeout).
-        const word = new RegExp(`(?<![\\w./_-])${term.en.replace(/-/g, '\\-')}(s|es|ed|ing)?(?![\\w(_-])`, 'i');
-        if (word.test(english) && !chinese.includes(term['zh-CN']) && !chinese.includes(`@:glossary.${id}`)) {
+        // The term as a word (plurals and -ed too), not a parameter, nor inside a name such as Process-1, queue.Empty or join(timeout).
+        const word = new RegExp(`(?<![\\w./_-])${term.en.replace(/-/g, '\\-')}(s|es|ed|ing)?(?![\\w(_.-])`, 'i');
+        if (word.test(english.replace(/\{[^}]*\}/g, '')) && !chinese.includes(term['zh-CN']) && !chinese.includes(`@:glossary.${id}`)) {
           misses.push(`${key}: “${term.en}” should read ${term['zh-CN']} in “${chinese}”`);
         }
       }

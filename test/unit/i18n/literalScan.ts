@@ -29,6 +29,8 @@ export const allowlist = new Set([
   // Protocols, transports, products.
   'Loopscope', 'TCP', 'UDP', 'IP', 'IPv4', 'IPv6', 'HTTP', 'HTTPS', 'TLS', 'IPC', 'WebSocket', 'JSON', 'URL', 'CPU',
   'RSS', 'Node', 'Electron', 'Chromium', 'Linux', 'macOS', 'Windows', 'LOOPSCOPE_TOKEN', 'English',
+  // Output streams, as their tags say.
+  'stdout', 'stderr', 'out', 'err', 'lab',
   // Units.
   'ms', 's', 'B', 'KiB', 'MiB', 'GiB', 'kB', 'MB', 'Hz', 'x', 'n',
 ]);
@@ -112,14 +114,16 @@ export function vueLiterals(file: string): Literal[] {
   const { descriptor } = parse(source, { filename: file });
   const found: Literal[] = [];
   const add = (offset: number, text: string): void => void found.push({ file, line: lineAt(source, offset), text: text.trim() });
-  const inExpression = (expression: string, offset: number, test: (text: string) => boolean): void => {
-    for (const literal of scriptLiterals(`(${expression})`, test)) add(offset + literal.offset - 1, literal.text);
+  // In an expression, a lowercase word alone is a value compared or passed (`lane.kind === 'process'`), not text.
+  const inExpression = (expression: string, offset: number): void => {
+    const isText = (text: string): boolean => !KEY.test(text) && isEnglishText(text) && /\s|^[A-Z]/.test(text);
+    for (const literal of scriptLiterals(`(${expression})`, isText)) add(offset + literal.offset - 1, literal.text);
   };
 
   const walk = (node: TemplateNode): void => {
     if (node.type === TEXT && typeof node.content === 'string' && isEnglishText(node.content)) add(node.loc.start.offset, node.content);
     if (node.type === INTERPOLATION && typeof node.content === 'object' && node.content.content && node.content.loc) {
-      inExpression(node.content.content, node.content.loc.start.offset, (text) => !KEY.test(text) && isEnglishText(text) && /\s|^[A-Z]/.test(text));
+      inExpression(node.content.content, node.content.loc.start.offset);
     }
     if (node.type === ELEMENT) {
       for (const prop of node.props ?? []) {
@@ -127,7 +131,7 @@ export function vueLiterals(file: string): Literal[] {
           add(prop.loc.start.offset, prop.value.content);
         }
         if (prop.type === DIRECTIVE && prop.name === 'bind' && prop.arg?.content && TEXT_ATTRIBUTES.has(prop.arg.content) && prop.exp?.content) {
-          inExpression(prop.exp.content, prop.exp.loc.start.offset, (text) => !KEY.test(text) && isEnglishText(text));
+          inExpression(prop.exp.content, prop.exp.loc.start.offset);
         }
       }
     }
@@ -159,6 +163,12 @@ export function rendererFiles(root: string): { components: string[]; scripts: st
   };
 }
 
-/** Every literal in a file's source that has the shape of a catalog key (`'common.connection.live'`). */
-export const literalKeys = (source: string): string[] =>
-  [...source.matchAll(/['"`]([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+)+)['"`]/g)].map((match) => match[1]!);
+/**
+ * The catalog keys a file's source names: every literal first argument of `t(…)`, and every literal of three segments
+ * or more in a key's shape (`'common.connection.live'` in a record of keys). Two-segment literals are left out: they
+ * are the contract's method names (`sockets.list`) as often as keys.
+ */
+export const literalKeys = (source: string): string[] => [
+  ...[...source.matchAll(/\bt\(\s*['"`]([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+)+)['"`]/g)].map((match) => match[1]!),
+  ...[...source.matchAll(/['"`]([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+){2,})['"`]/g)].map((match) => match[1]!),
+];

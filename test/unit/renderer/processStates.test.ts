@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adopterBadge, adoptionBadge, exitBadge, stateBadge, stateInfo } from '../../../shared/processStates.js';
+import { adopterBadge, adoptionBadge, exitBadge, stateBadge, stateInfo } from '../../../renderer/model/stateText.js';
 import { countByState } from '../../../renderer/model/processSummary.js';
 import { labRow, row } from './fixtures.js';
 
