@@ -54,6 +54,7 @@ export const kernelSocket = (trackId: string, fields: Partial<TrackedSocket> = {
   formerOwner: null,
   timeWaitEndsAt: null,
   history: [],
+  historyDropped: 0,
   ...fields,
 });
 
