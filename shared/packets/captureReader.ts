@@ -3,7 +3,7 @@
  * record over to the next chunk. The format is told by the first four bytes. Corrupt input ends reading with a problem
  * and never throws; what is carried over is bounded by the largest record or block the formats allow.
  */
-import { PCAP_FILE_HEADER_LENGTH, type PcapHeader, parsePcapHeader, parsePcapRecord } from './pcapFormat.js';
+import { PCAP_FILE_HEADER_LENGTH, PCAP_RECORD_HEADER_LENGTH, type PcapHeader, parsePcapHeader, parsePcapRecord } from './pcapFormat.js';
 import { BLOCK_SHB, type BlockSink, MAX_BLOCK_LENGTH, type PcapngSection, readBlock, sectionByteOrder } from './pcapngFormat.js';
 import type { CaptureFile, CaptureFormat, CaptureInterface, CaptureProblem, PacketRecord } from './types.js';
 
@@ -92,8 +92,8 @@ export class CaptureStreamReader {
           this.ignoredBytes += end - at;
           return end;
         }
-        onPacket(result.record);
-        at = result.next;
+        onPacket(result);
+        at += PCAP_RECORD_HEADER_LENGTH + result.capturedLength;
       }
     }
     const sink: BlockSink = { interfaces: this.interfaces, tsOffsets: this.tsOffsets, tlsKeyLog: this.tlsKeyLog, onPacket };

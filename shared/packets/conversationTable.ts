@@ -2,9 +2,10 @@
  * Numbers conversations as Wireshark does — tcp.stream and udp.stream, separately, each from 0 in order of first
  * packet, either direction the same conversation, and a new TCP stream when a fresh SYN reuses a closed 4-tuple — and
  * keeps what relative sequence numbers and window scaling need: each direction's base and window shift.
+ * The conversation keys are strings (a Map of numbers would need a 96-bit key); the last conversation is remembered so
+ * that runs of packets of one conversation build none.
  */
 import { TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from './headerScan.js';
-import { type ByteBudget, StreamAssembler } from './streamAssembler.js';
 import type { StreamDirection } from './types.js';
 
 export interface TcpStreamState {
@@ -17,7 +18,6 @@ export interface TcpStreamState {
   /** Window shift each side announced in its SYN; -1 without the option, null before its SYN was seen. */
   shift: [number | null, number | null];
   closed: boolean;
-  assemblers: [StreamAssembler, StreamAssembler];
 }
 
 export interface UdpStreamState {
@@ -37,15 +37,21 @@ export class ConversationTable {
   readonly udp: UdpStreamState[] = [];
   private readonly byKey = new Map<string, TcpStreamState | UdpStreamState>();
   private lastKey = '';
-  private lastTuple = [-1, -1, -1, -1, -1];
   private last: TcpStreamState | UdpStreamState | null = null;
-
-  constructor(private readonly budget: ByteBudget) {}
+  private lastTransport = -1;
+  private lastSrcAddr = -1;
+  private lastSrcPort = -1;
+  private lastDstAddr = -1;
+  private lastDstPort = -1;
 
   private find(transport: number, srcAddr: number, srcPort: number, dstAddr: number, dstPort: number): { key: string; state: TcpStreamState | UdpStreamState | undefined } {
-    const t = this.lastTuple;
     // Consecutive packets are mostly of one conversation (either way round): skip building the key for those.
-    if (this.last !== null && t[0] === transport && ((t[1] === srcAddr && t[2] === srcPort && t[3] === dstAddr && t[4] === dstPort) || (t[1] === dstAddr && t[2] === dstPort && t[3] === srcAddr && t[4] === srcPort))) {
+    if (
+      this.last !== null &&
+      this.lastTransport === transport &&
+      ((this.lastSrcAddr === srcAddr && this.lastSrcPort === srcPort && this.lastDstAddr === dstAddr && this.lastDstPort === dstPort) ||
+        (this.lastSrcAddr === dstAddr && this.lastSrcPort === dstPort && this.lastDstAddr === srcAddr && this.lastDstPort === srcPort))
+    ) {
       return { key: this.lastKey, state: this.last };
     }
     const k = key(transport, srcAddr, srcPort, dstAddr, dstPort);
@@ -55,7 +61,11 @@ export class ConversationTable {
   private remember(k: string, state: TcpStreamState | UdpStreamState, transport: number, srcAddr: number, srcPort: number, dstAddr: number, dstPort: number): void {
     this.lastKey = k;
     this.last = state;
-    this.lastTuple = [transport, srcAddr, srcPort, dstAddr, dstPort];
+    this.lastTransport = transport;
+    this.lastSrcAddr = srcAddr;
+    this.lastSrcPort = srcPort;
+    this.lastDstAddr = dstAddr;
+    this.lastDstPort = dstPort;
   }
 
   udpStream(srcAddr: number, srcPort: number, dstAddr: number, dstPort: number): number {
@@ -80,7 +90,7 @@ export class ConversationTable {
       if (state.base[d] !== seq) state = undefined;
     }
     if (state === undefined) {
-      state = { number: this.tcp.length, firstSrcAddr: srcAddr, firstSrcPort: srcPort, base: [null, null], shift: [null, null], closed: false, assemblers: [new StreamAssembler(this.budget), new StreamAssembler(this.budget)] };
+      state = { number: this.tcp.length, firstSrcAddr: srcAddr, firstSrcPort: srcPort, base: [null, null], shift: [null, null], closed: false };
       this.tcp.push(state);
       this.byKey.set(found.key, state);
     }

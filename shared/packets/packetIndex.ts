@@ -9,7 +9,7 @@ import { ConversationTable, direction, windowMultiplier } from './conversationTa
 import { decodePacket, type PacketContext } from './decodePacket.js';
 import { HeaderScan, IPPROTO_TCP, IPPROTO_UDP, TCP_SYN } from './headerScan.js';
 import { NOT_STORED, RawStore } from './rawStore.js';
-import type { ByteBudget } from './streamAssembler.js';
+import { StreamAssembler } from './streamAssembler.js';
 import type { WritablePacket } from './captureWriter.js';
 import type { Conversation, DecodedPacket, PacketRecord, StreamBytes, StreamDirection } from './types.js';
 
@@ -30,8 +30,6 @@ export interface PacketIndexOptions {
   maxPackets?: number;
   /** Bytes of captured frames kept. Default 512 MiB. */
   maxRawBytes?: number;
-  /** Reassembled TCP payload kept, all streams together. Default 64 MiB. */
-  maxStreamBytes?: number;
 }
 
 /** IPv6 addresses are interned; their ids start here so they never equal an IPv4 address (a 32-bit value). */
@@ -68,7 +66,6 @@ export class PacketIndex {
   payloadLength = new Uint32Array(1024);
   readonly raw: RawStore;
   readonly conversations: ConversationTable;
-  private readonly streamBudget: ByteBudget;
   /** pcap link type per interface id, as packets name them. */
   private readonly linkTypes: number[] = [];
   readonly ipv6Addresses: string[] = [];
@@ -79,8 +76,7 @@ export class PacketIndex {
   constructor(options: PacketIndexOptions = {}) {
     this.maxPackets = options.maxPackets ?? 2_000_000;
     this.raw = new RawStore(options.maxRawBytes ?? 512 * 1024 * 1024);
-    this.streamBudget = { remaining: options.maxStreamBytes ?? 64 * 1024 * 1024 };
-    this.conversations = new ConversationTable(this.streamBudget);
+    this.conversations = new ConversationTable();
   }
 
   /** Bytes of index per packet: the sum of every column's element size. */
@@ -137,13 +133,7 @@ export class PacketIndex {
     const keyDst = s.ipVersion === 6 ? dst + IPV6_ID_BASE : dst;
     if (s.transport === IPPROTO_TCP) {
       flags |= PacketFlag.TCP;
-      const state = this.conversations.tcpSegment(keySrc, s.srcPort, keyDst, s.dstPort, s.tcpFlags, s.seq, s.ack, s.windowShift);
-      this.stream[i] = state.number;
-      if (!s.malformed) {
-        const end = Math.min(record.data.length, s.ipEnd);
-        const data = end > s.payloadOffset ? record.data.subarray(s.payloadOffset, end) : record.data.subarray(0, 0);
-        state.assemblers[direction(state, keySrc, s.srcPort)].add(i, s.seq, (s.tcpFlags & TCP_SYN) !== 0, data);
-      }
+      this.stream[i] = this.conversations.tcpSegment(keySrc, s.srcPort, keyDst, s.dstPort, s.tcpFlags, s.seq, s.ack, s.windowShift).number;
     } else if (s.transport === IPPROTO_UDP) {
       flags |= PacketFlag.UDP;
       this.stream[i] = this.conversations.udpStream(keySrc, s.srcPort, keyDst, s.dstPort);
@@ -216,8 +206,7 @@ export class PacketIndex {
     const context: PacketContext = { number: i + 1, relativeTime: this.relativeTime(i), stream: this.stream[i]! >= 0 ? this.stream[i]! : null, tcp: { seqBase: null, ackBase: null, windowMultiplier: 1 }, comments: this.comments.get(i) ?? [] };
     const state = f & PacketFlag.TCP ? this.conversations.tcp[this.stream[i]!] : undefined;
     if (state !== undefined) {
-      const srcKey = f & PacketFlag.IPV6 ? this.srcAddr[i]! + IPV6_ID_BASE : this.srcAddr[i]!;
-      const d = direction(state, srcKey, this.srcPort[i]!);
+      const d = this.direction(i);
       context.tcp = { seqBase: state.base[d], ackBase: state.base[d === 0 ? 1 : 0], windowMultiplier: windowMultiplier(state, d) };
     }
     return context;
@@ -237,9 +226,29 @@ export class PacketIndex {
     return { seconds: this.seconds[i]!, nanoseconds: this.nanoseconds[i]!, originalLength: this.originalLength[i]!, data, linkType: this.linkType(i), comments: this.comments.get(i) ?? [] };
   }
 
-  /** One direction of TCP stream `stream`, reassembled; null for a stream that does not exist. */
-  streamBytes(stream: number, d: StreamDirection): StreamBytes | null {
-    const state = this.conversations.tcp[stream];
-    return state === undefined ? null : state.assemblers[d].read(stream, d);
+  /** Which way TCP packet i goes in its stream: 0 from the stream's first sender, 1 back. */
+  direction(i: number): StreamDirection {
+    const state = this.conversations.tcp[this.stream[i]!];
+    if (state === undefined) return 0;
+    const srcKey = this.flags[i]! & PacketFlag.IPV6 ? this.srcAddr[i]! + IPV6_ID_BASE : this.srcAddr[i]!;
+    return direction(state, srcKey, this.srcPort[i]!);
+  }
+
+  /**
+   * One direction of TCP stream `stream`, reassembled from the stored packets when asked (at most `maxBytes`, the rest
+   * counted); null for a stream that does not exist. Packets whose bytes the store dropped show as gaps.
+   */
+  streamBytes(stream: number, d: StreamDirection, maxBytes = 16 * 1024 * 1024): StreamBytes | null {
+    if (this.conversations.tcp[stream] === undefined) return null;
+    const assembler = new StreamAssembler({ remaining: maxBytes });
+    for (let i = 0; i < this.count; i++) {
+      if (this.stream[i] !== stream || !(this.flags[i]! & PacketFlag.TCP) || this.flags[i]! & PacketFlag.MALFORMED || this.direction(i) !== d) continue;
+      const bytes = this.bytes(i);
+      if (bytes === null) continue;
+      const s = this.scan.scan(bytes, this.linkType(i), this.originalLength[i]!);
+      const end = Math.min(bytes.length, s.ipEnd);
+      assembler.add(i, s.seq, (s.tcpFlags & TCP_SYN) !== 0, bytes.subarray(s.payloadOffset, Math.max(s.payloadOffset, end)));
+    }
+    return assembler.read(stream, d);
   }
 }

@@ -40,9 +40,15 @@ export function parsePcapHeader(view: DataView, offset: number): PcapHeader | st
   };
 }
 
-export type RecordResult = { record: PacketRecord; next: number } | 'need-more' | string;
+export type RecordResult = PacketRecord | 'need-more' | string;
 
-/** The record at `offset` in `bytes[.. end)`; 'need-more' when it is not all there yet; a message when corrupt. */
+/** Records without comments share this (frozen) list rather than each allocating one. */
+export const NO_COMMENTS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * The record at `offset` in `bytes[.. end)` (the next starts PCAP_RECORD_HEADER_LENGTH + capturedLength later);
+ * 'need-more' when it is not all there yet; a message when corrupt.
+ */
 export function parsePcapRecord(bytes: Uint8Array, view: DataView, offset: number, end: number, header: PcapHeader): RecordResult {
   if (end - offset < PCAP_RECORD_HEADER_LENGTH) return 'need-more';
   const le = header.littleEndian;
@@ -54,15 +60,12 @@ export function parsePcapRecord(bytes: Uint8Array, view: DataView, offset: numbe
   const fraction = view.getUint32(offset + 4, le);
   const dataStart = offset + PCAP_RECORD_HEADER_LENGTH;
   return {
-    record: {
-      interfaceId: 0,
-      seconds: view.getUint32(offset, le),
-      nanoseconds: header.nanosecond ? fraction : fraction * 1000,
-      capturedLength,
-      originalLength: view.getUint32(offset + 12, le),
-      data: bytes.subarray(dataStart, next),
-      comments: [],
-    },
-    next,
+    interfaceId: 0,
+    seconds: view.getUint32(offset, le),
+    nanoseconds: header.nanosecond ? fraction : fraction * 1000,
+    capturedLength,
+    originalLength: view.getUint32(offset + 12, le),
+    data: bytes.subarray(dataStart, next),
+    comments: NO_COMMENTS,
   };
 }

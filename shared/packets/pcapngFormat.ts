@@ -3,6 +3,7 @@
  * the byte order for the blocks after it; Interface Description Blocks number the interfaces of their section; packets
  * come in Enhanced, Simple and (obsolete) Packet Blocks; Decryption Secrets Blocks carry TLS key logs.
  */
+import { NO_COMMENTS } from './pcapFormat.js';
 import type { CaptureInterface, PacketRecord } from './types.js';
 
 export const BLOCK_SHB = 0x0a0d0d0a;
@@ -65,6 +66,7 @@ function readOptions(view: DataView, start: number, end: number, le: boolean): O
 }
 
 function comments(bytes: Uint8Array, options: Option[]): string[] {
+  if (!options.some((o) => o.code === OPT_COMMENT)) return NO_COMMENTS;
   return options.filter((o) => o.code === OPT_COMMENT).map((o) => textDecoder.decode(bytes.subarray(o.start, o.start + o.length)));
 }
 
@@ -148,7 +150,7 @@ export function readBlock(bytes: Uint8Array, view: DataView, type: number, bodyS
         capturedLength,
         originalLength,
         data: bytes.subarray(bodyStart + 4, bodyStart + 4 + capturedLength),
-        comments: [],
+        comments: NO_COMMENTS,
       });
       return null;
     }

@@ -1,7 +1,8 @@
 /**
  * One direction of a TCP stream put back in order: segments appended at the next expected sequence number,
  * retransmitted bytes ignored, segments from ahead held (a bounded number) until the bytes before them arrive, and a gap
- * recorded when they never do. Bounded by a byte budget shared by every stream of a capture; past it bytes are counted.
+ * recorded when they never do. Bounded by a byte budget; past it bytes are counted. The segments' bytes are views into
+ * the packet index's raw store, which never changes them, so nothing is copied until `read`.
  */
 import type { StreamBytes, StreamDirection } from './types.js';
 
@@ -39,7 +40,7 @@ export class StreamAssembler {
     this.nextSeq ??= seq;
     const ahead = (seq - this.nextSeq) | 0;
     if (ahead > 0) {
-      this.held.push({ seq, packet, data: data.slice() });
+      this.held.push({ seq, packet, data });
       if (this.held.length > MAX_HELD_SEGMENTS) this.skipToHeld();
       return;
     }
@@ -55,7 +56,7 @@ export class StreamAssembler {
     this.nextSeq = (this.nextSeq! + fresh.length) >>> 0;
     const kept = Math.min(fresh.length, Math.max(0, this.budget.remaining));
     if (kept > 0) {
-      this.pieces.push(fresh.slice(0, kept));
+      this.pieces.push(fresh.subarray(0, kept));
       this.segments.push({ packet, offset: this.length, length: kept });
       this.length += kept;
       this.budget.remaining -= kept;

@@ -23,7 +23,7 @@ export interface CaptureInterface {
   name: string | null;
 }
 
-/** One captured frame as a reader hands it over; `data` is a copy the caller may keep. */
+/** One captured frame as a reader hands it over; `data` is a view into the bytes read, which the reader never reuses. */
 export interface PacketRecord {
   interfaceId: number;
   /** Seconds since the epoch, and nanoseconds within that second: exact, where one double would lose the ns. */
@@ -33,7 +33,7 @@ export interface PacketRecord {
   capturedLength: number;
   originalLength: number;
   data: Uint8Array;
-  /** pcapng opt_comment values, in file order. */
+  /** pcapng opt_comment values, in file order (records without any share one frozen empty list). */
   comments: string[];
 }
 

@@ -5,6 +5,7 @@
 import { eventLatency } from './eventLatency.js';
 import { httpDecode } from './httpDecode.js';
 import { manyProcesses } from './manyProcesses.js';
+import { packetDecode } from './packetDecode.js';
 import { samplerCost } from './samplerCost.js';
 import { spawnBurst } from './spawnBurst.js';
 import { type BenchResult, report } from './stats.js';
@@ -15,6 +16,7 @@ const results: BenchResult[] = [
   ...(await manyProcesses()),
   ...(await spawnBurst()),
   ...(await httpDecode()),
+  ...(await packetDecode()),
 ];
 report(results);
 process.exitCode = results.every((result) => result.met) ? 0 : 1;
