@@ -2,6 +2,7 @@ import { eventTypes, type LabEvent } from '../../shared/contract.js';
 import { formatDuration } from '../../shared/format.js';
 import type { ExitStatus } from '../../shared/schemas/process.js';
 import { t } from '../i18n/index.js';
+import { socketEventText } from './sockets/socketEventText.js';
 import { stateInfo } from './stateText.js';
 
 /** How the lab knows what an event says (see DESIGN: observed from the kernel, inferred from its own calls). */
@@ -162,6 +163,8 @@ export function describeEvent(event: LabEvent): EventText {
     case 'queue.closed':
       return said(t('timeline.queue.closedLabel', { queueId: event.data.queueId }), t('timeline.queue.closedDetail', { queueId: event.data.queueId }));
     default: {
+      const socket = socketEventText(event);
+      if (socket) return said(socket.label, socket.detail);
       const summary = scalarSummary(event.data);
       return said(event.type, summary ? `${event.type}: ${summary}` : event.type);
     }
