@@ -3,7 +3,29 @@ import { orphanScenario } from './orphan.js';
 import { poolScenario } from './pool.js';
 import { queueScenario } from './queue.js';
 import type { ScenarioDefinition } from './scenarioDefinition.js';
+import { tcpBacklogFullScenario, tcpHandshakeScenario, tcpSynRecvScenario } from './tcpOpening.js';
+import { tcpRestartServerScenario } from './tcpRestartServer.js';
+import { tcpCloseWaitScenario, tcpLastAckScenario, tcpResetScenario, tcpTimeWaitScenario } from './tcpTeardown.js';
+import { udpEchoScenario, udpVsTcpScenario } from './udpScenarios.js';
 import { zombieScenario } from './zombie.js';
 
 /** Every scenario, in the order the Scenarios panel lists them. */
-export const scenarios: readonly ScenarioDefinition[] = [zombieScenario, doubleForkScenario, waitScenario, sigchldScenario, orphanScenario, queueScenario, poolScenario];
+export const scenarios: readonly ScenarioDefinition[] = [
+  zombieScenario,
+  doubleForkScenario,
+  waitScenario,
+  sigchldScenario,
+  orphanScenario,
+  queueScenario,
+  poolScenario,
+  tcpHandshakeScenario,
+  tcpBacklogFullScenario,
+  tcpCloseWaitScenario,
+  tcpLastAckScenario,
+  tcpSynRecvScenario,
+  tcpTimeWaitScenario,
+  tcpRestartServerScenario,
+  tcpResetScenario,
+  udpEchoScenario,
+  udpVsTcpScenario,
+];

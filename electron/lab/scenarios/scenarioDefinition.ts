@@ -3,6 +3,7 @@ import type { ScenarioInfo } from '../../../shared/schemas/scenario.js';
 import type { LabPool } from '../pools/labPool.js';
 import type { LabProcess } from '../processes/labProcess.js';
 import type { SpawnRequest } from '../processes/labProcesses.js';
+import type { ScenarioSockets } from '../sockets/scenarioSockets.js';
 
 /** What a scenario may do: start lab processes through the same lab as the user, and narrate. */
 export interface ScenarioContext {
@@ -15,6 +16,8 @@ export interface ScenarioContext {
   createQueue(maxsize: number, name: string): string;
   /** A pool for this run; its workers end with the run. */
   createPool(size: number): Promise<LabPool>;
+  /** The lab's sockets; whatever this run opens is closed when it ends. */
+  sockets: ScenarioSockets;
 }
 
 export interface ScenarioHandle {

@@ -7,6 +7,8 @@ import type { LabProcesses } from '../processes/labProcesses.js';
 import type { LabPools } from '../pools/labPools.js';
 import type { LabQueues } from '../queues/labQueues.js';
 import { runEveryStep } from '../runEveryStep.js';
+import { ScenarioSockets } from '../sockets/scenarioSockets.js';
+import type { SocketLab } from '../sockets/socketLab.js';
 import { scenarios } from './index.js';
 import type { ScenarioContext, ScenarioDefinition, ScenarioHandle } from './scenarioDefinition.js';
 import { makeScenarioFolder } from './tempFolders.js';
@@ -19,6 +21,7 @@ interface Run {
   handle: ScenarioHandle | null;
   tempDirs: string[];
   queues: string[];
+  sockets: ScenarioSockets;
   stopping: Promise<void> | null;
 }
 
@@ -31,6 +34,7 @@ export class ScenarioRunner {
     private readonly processes: LabProcesses,
     private readonly queues: LabQueues,
     private readonly pools: LabPools,
+    private readonly sockets: SocketLab,
     private readonly hub: EventHub,
     private readonly log: (message: string) => void,
     /** Ends what descends from these lab processes, orphans included. */
@@ -64,6 +68,7 @@ export class ScenarioRunner {
       handle: null,
       tempDirs: [],
       queues: [],
+      sockets: new ScenarioSockets(this.sockets),
       stopping: null,
     };
     this.runs.set(runId, run);
@@ -99,6 +104,7 @@ export class ScenarioRunner {
       await runEveryStep(
         [
           ['its own cleanup', () => run.handle?.cleanup?.()],
+          ['sockets', () => run.sockets.closeAll()],
           ['descendants', () => this.endDescendants(run.info.pids)],
           ['its processes', () => Promise.all(run.info.pids.map((pid) => this.processes.forceEnd(pid)))],
           ['temp folders', () => Promise.all(run.tempDirs.map((dir) => rm(dir, { recursive: true, force: true }).then(() => this.folders?.untrackFolder(dir))))],
@@ -136,6 +142,7 @@ export class ScenarioRunner {
         run.info.pids.push(started.pid);
         return started;
       },
+      sockets: run.sockets,
       say: (text, pid) => this.hub.emit('scenario.step', { runId: run.info.runId, text, pid: pid ?? null }),
       createPool: (size) => this.pools.create(size, (worker) => run.info.pids.push(worker.pid)),
       createQueue: (maxsize, name) => {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { getSystemErrorMap } from 'node:util';
+import { constants } from 'node:os';
 
 /**
  * The BSD socket API of Linux's libc, through koffi, synchronously: every socket is non-blocking,
@@ -56,6 +56,8 @@ export interface Libc {
   /** For waking the poll thread (readiness.ts). */
   eventfd(initval: number, flags: number): number;
   write(fd: number, data: Buffer, length: number): number;
+  /** The C library's words for an errno. */
+  strerror(errno: number): string;
   /** The errno of the last call on this thread. */
   errno(): number;
 }
@@ -104,6 +106,7 @@ export function loadLibc(): Libc | null {
       close: lib.func('int close(int)'),
       eventfd: lib.func('int eventfd(unsigned int, int)'),
       write: lib.func('intptr_t write(int, const void *, size_t)'),
+      strerror: lib.func('const char *strerror(int)'),
       errno: () => koffi.errno(),
     } as Libc;
   } catch (error) {
@@ -121,10 +124,11 @@ export function socketSyscallSupport(): { available: boolean; detail: string } {
     : { available: false, detail: loadError };
 }
 
-const errnoTable = getSystemErrorMap();
+/** Errno numbers to names; the first name wins where two share a number (EAGAIN, not EWOULDBLOCK). */
+const errnoNames = new Map<number, string>();
+for (const [name, code] of Object.entries(constants.errno)) if (!errnoNames.has(code)) errnoNames.set(code, name);
 
-/** The errno's name and the C library's words for it: EADDRINUSE, "address already in use". */
-export function describeErrno(errno: number): { name: string; message: string } {
-  const [name, message] = errnoTable.get(-errno) ?? [`errno ${errno}`, 'unknown error'];
-  return { name, message };
+/** The errno's name and the C library's words for it: EADDRINUSE, "Address already in use". */
+export function describeErrno(libc: Libc, errno: number): { name: string; message: string } {
+  return { name: errnoNames.get(errno) ?? `errno ${errno}`, message: libc.strerror(errno) };
 }

@@ -245,6 +245,6 @@ export class SyscallSockets implements SocketHost {
   }
 
   private errnoError(errno: number): SocketCallError {
-    return new SocketCallError({ kind: 'errno', errno, ...describeErrno(errno) });
+    return new SocketCallError({ kind: 'errno', errno, ...describeErrno(this.libc, errno) });
   }
 }
