@@ -3,6 +3,7 @@
  * so that the ratio means something even where the absolute numbers do not travel.
  */
 import { eventLatency } from './eventLatency.js';
+import { httpServer } from './httpServer.js';
 import { httpDecode } from './httpDecode.js';
 import { manyProcesses } from './manyProcesses.js';
 import { packetDecode } from './packetDecode.js';
@@ -15,6 +16,7 @@ const results: BenchResult[] = [
   ...(await eventLatency()),
   ...(await manyProcesses()),
   ...(await spawnBurst()),
+  ...(await httpServer()),
   ...(await httpDecode()),
   ...(await packetDecode()),
 ];

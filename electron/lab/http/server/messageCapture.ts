@@ -42,7 +42,9 @@ export class MessageCapture {
   /** The current message, ending at stream offset `end` (exclusive); the next one starts there. */
   take(end: number): CapturedMessage {
     this.keep(Math.min(end, this.streamBytes));
-    const message = { raw: Buffer.concat(this.kept, this.keptBytes), totalBytes: end - this.start, streamOffset: this.start };
+    // One part (the usual small request) is kept as it is: a second copy would waste a slice of the buffer pool.
+    const raw = this.kept.length === 1 ? (this.kept[0] as Buffer) : Buffer.concat(this.kept, this.keptBytes);
+    const message = { raw, totalBytes: end - this.start, streamOffset: this.start };
     this.kept = [];
     this.keptBytes = 0;
     this.start = end;

@@ -4,7 +4,7 @@ import { hasNoBody, STATUS_TEXT } from './statusText.js';
 /** Where a response's bytes go: the connection writes them to the socket and records each step. */
 export interface ResponseSink {
   /** The status line and headers were serialized. */
-  headers(status: number, statusText: string): void;
+  headers(status: number, statusText: string, contentType: string | null): void;
   write(bytes: Buffer): Promise<void>;
   /** The route produced its last byte; `bytes` is the final write (may be empty). */
   end(bytes: Buffer): void;
@@ -94,7 +94,7 @@ export class ResponseWriter implements RouteResponse {
   private serializeHead(): Buffer {
     const text = this.text ?? STATUS_TEXT[this.code] ?? '';
     this.statusCode = this.code;
-    this.sink.headers(this.code, text);
+    this.sink.headers(this.code, text, this.fields.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null);
     const lines = [`HTTP/1.1 ${this.code} ${text}`];
     for (const [name, value] of this.options.serverHeaders) lines.push(`${name}: ${value}`);
     for (const [name, value] of this.fields) lines.push(`${name}: ${value}`);

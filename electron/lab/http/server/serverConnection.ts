@@ -48,7 +48,28 @@ interface Refusal {
   offset: number | null;
 }
 
+/** What the server learnt while answering: when the head and the last byte went, and the status it sent. */
+interface AnswerTimes {
+  headersAt: number | null;
+  writtenAt: number | null;
+  status: { status: number; text: string; contentType: string | null } | null;
+}
+
 type Queued = { incoming: Incoming; request: ParsedRequest; refusal: null } | { incoming: Incoming; request: null; refusal: Refusal; raw: CapturedMessage };
+
+/**
+ * The words of the routine steps, one string each for every exchange: the specifics (method, target, status, sizes)
+ * are in the exchange's summary, and a log of 100,000 exchanges would otherwise hold 800,000 sentences.
+ */
+const ROUTINE = {
+  read: "the request's first bytes arrived",
+  parsed: 'the decoder read the request line, the headers and the body',
+  routed: 'the server called the application (the route)',
+  headers: 'the application set the status and the headers',
+  body: 'the application produced its last body byte',
+  written: "the kernel took the response's last byte",
+  'kept-alive': 'the connection stays open for the next request',
+} as const satisfies Partial<Record<HttpStep, string>>;
 
 /** Pipelined requests waiting beyond this many: the socket is paused until the server catches up. */
 const MAX_QUEUED = 32;
@@ -136,7 +157,7 @@ export class ServerConnection {
     const exchangeId = this.context.nextExchange();
     const at = this.chunkAt;
     this.incoming = { exchangeId, startedAt: at, steps: [], headersAt: null };
-    this.stepOf(this.incoming, 'read', `request bytes arriving (${this.capture.offset} bytes so far on this connection)`, at);
+    this.stepOf(this.incoming, 'read', ROUTINE.read, at);
     clearTimeout(this.headersTimer);
     this.headersTimer = setTimeout(() => this.timeOut('headers'), this.context.limits().headersTimeoutMs);
     return this.incoming;
@@ -172,7 +193,7 @@ export class ServerConnection {
     this.bodyBytes = 0;
     this.incoming = null;
     clearTimeout(this.headersTimer);
-    this.stepOf(incoming, 'parsed', `${message.method ?? '?'} ${message.url ?? ''} HTTP/${message.versionMajor}.${message.versionMinor}: ${message.headers.length} headers, ${body.length} body bytes`);
+    this.stepOf(incoming, 'parsed', ROUTINE.parsed);
     this.queue.push({ incoming, request: { exchangeId: incoming.exchangeId, message, body, raw }, refusal: null });
     // After Connection: close nothing more is read; what follows a CONNECT or an Upgrade is not HTTP/1.x.
     if (!message.keepAlive || message.upgrade) this.refusing = true;
@@ -285,15 +306,16 @@ export class ServerConnection {
     const { incoming } = item;
     const keepAlive = item.request !== null && item.request.message.keepAlive && !item.request.message.upgrade && !this.peerEnded;
     const response = new ResponseCapture(() => this.context.limits().maxLoggedBodyBytes);
-    const times: { headersAt: number | null; writtenAt: number | null } = { headersAt: null, writtenAt: null };
+    const times: AnswerTimes = { headersAt: null, writtenAt: null, status: null };
     let finish = (): void => {};
     const written = new Promise<void>((resolve) => (finish = resolve));
     this.socket.once('close', finish);
     const writer = new ResponseWriter(
       {
-        headers: (status, text) => {
+        headers: (status, text, contentType) => {
           times.headersAt = now();
-          this.stepOf(incoming, 'headers', `${status} ${text}`, times.headersAt);
+          times.status = { status, text, contentType };
+          this.stepOf(incoming, 'headers', ROUTINE.headers, times.headersAt);
         },
         write: (bytes) => {
           response.add(bytes);
@@ -301,11 +323,11 @@ export class ServerConnection {
         },
         end: (bytes) => {
           response.add(bytes);
-          this.stepOf(incoming, 'body', `the body is complete: ${response.bodyBytes} body bytes`);
+          this.stepOf(incoming, 'body', ROUTINE.body);
           void this.write(bytes).then(() => {
             if (!this.gone) {
               times.writtenAt = now();
-              this.stepOf(incoming, 'written', `${response.totalBytes} response bytes handed to the kernel`, times.writtenAt);
+              this.stepOf(incoming, 'written', ROUTINE.written, times.writtenAt);
             }
             finish();
           });
@@ -322,7 +344,7 @@ export class ServerConnection {
         ? { code: 'CLIENT_CLOSED', reason: 'the client went away before the response was written', offset: null }
         : null;
     const closing = writer.closes || !keepAlive || this.gone;
-    if (!closing) this.stepOf(incoming, 'kept-alive', 'the connection stays open for the next request');
+    if (!closing) this.stepOf(incoming, 'kept-alive', ROUTINE['kept-alive']);
     const raw = item.request ? item.request.raw : item.raw;
     this.logExchange(incoming, raw, response.captured(), routed, error, { ...times, message: item.request?.message ?? null });
     return closing;
@@ -335,7 +357,7 @@ export class ServerConnection {
       writer.send(`${status} ${code}${offset === null ? '' : ` at byte ${offset}`}: ${reason}\n`, 'text/plain; charset=utf-8');
       return { route: null, explanation: null };
     }
-    this.stepOf(item.incoming, 'routed', `the application is called for ${item.request.message.method} ${item.request.message.url}`);
+    this.stepOf(item.incoming, 'routed', ROUTINE.routed);
     try {
       const routed = await this.context.dispatch(item.request, writer);
       if (!writer.ended) writer.end();
@@ -365,11 +387,11 @@ export class ServerConnection {
     response: CapturedMessage | null,
     routed: { route: string | null; explanation: string | null },
     error: HttpExchangeSummary['error'],
-    answer: { headersAt: number | null; writtenAt: number | null; message: HttpMessage | null } | null,
+    answer: (AnswerTimes & { message: HttpMessage | null }) | null,
   ): void {
     const message = answer?.message ?? this.parser.current;
     const host = message?.headers.find((field) => field.name.toLowerCase() === 'host')?.value ?? null;
-    const statusLine = response ? parseStatusLine(response.raw) : null;
+    const statusLine = answer?.status ?? null;
     const end = answer?.writtenAt ?? now();
     const fromComposer = this.context.fromComposer(this.info.tuple?.remotePort ?? -1);
     // The composer's socket learns its port when it connects, which may be just after the server accepted it.
@@ -427,23 +449,8 @@ class ResponseCapture {
     this.totalBytes += bytes.length;
   }
 
-  /** Bytes after the head (with chunk framing), for the `body` step's words. */
-  get bodyBytes(): number {
-    return this.totalBytes - (this.headerEnd ?? this.totalBytes);
-  }
-
   captured(): CapturedMessage {
-    return { raw: Buffer.concat(this.parts, this.kept), totalBytes: this.totalBytes, streamOffset: 0 };
+    const raw = this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts, this.kept);
+    return { raw, totalBytes: this.totalBytes, streamOffset: 0 };
   }
-}
-
-/** Status, reason and Content-Type from the head the server itself wrote (it is well formed: the server wrote it). */
-function parseStatusLine(raw: Buffer): { status: number; text: string; contentType: string | null } | null {
-  const end = raw.indexOf('\r\n\r\n');
-  const head = raw.subarray(0, end < 0 ? raw.length : end).toString('latin1');
-  const [line, ...fields] = head.split('\r\n');
-  const match = /^HTTP\/\d\.\d (\d{3}) ?(.*)$/.exec(line ?? '');
-  if (!match) return null;
-  const type = fields.find((field) => /^content-type:/i.test(field));
-  return { status: Number(match[1]), text: match[2] ?? '', contentType: type ? type.slice(type.indexOf(':') + 1).trim() : null };
 }
