@@ -72,9 +72,7 @@ const RES_STATUS = 26;
 const RES_LINE_ALMOST_DONE = 27;
 const HEADERS_START = 28;
 const HEADER_FIELD_START = 29;
-const HEADER_FIELD_SPECIAL = 30;
-const HEADER_FIELD_COLON = 31;
-const HEADER_FIELD_GENERAL = 32;
+const HEADER_FIELD = 30;
 const HEADER_VALUE_DISCARD_WS = 33;
 const HEADER_VALUE_DISCARD_WS_ALMOST_DONE = 34;
 const HEADER_VALUE_DISCARD_LWS = 35;
@@ -138,13 +136,20 @@ const PROTOCOL_TRIE = buildTrie([
   ['RTSP', 'RTSP'],
   ['ICE', 'ICE'],
 ]);
-const SPECIAL_HEADER_TRIE = buildTrie([
+/** The header names whose values llhttp reads itself; the rest are `H_GENERAL`. */
+const SPECIAL_HEADERS = new Map([
   ['connection', H_CONNECTION],
   ['content-length', H_CONTENT_LENGTH],
   ['proxy-connection', H_CONNECTION],
   ['transfer-encoding', H_TRANSFER_ENCODING],
   ['upgrade', H_UPGRADE],
 ]);
+const SPECIAL_LENGTHS = new Set([...SPECIAL_HEADERS.keys()].map((name) => name.length));
+
+/** Looked up by the whole name once it ends (a trie walk per byte costs more, and decides the same). */
+function specialHeaderState(name: string): number {
+  return SPECIAL_LENGTHS.has(name.length) ? (SPECIAL_HEADERS.get(name.toLowerCase()) ?? H_GENERAL) : H_GENERAL;
+}
 const CONNECTION_TRIE = buildTrie([
   ['close', H_CONNECTION_CLOSE],
   ['upgrade', H_CONNECTION_UPGRADE],
@@ -518,41 +523,11 @@ export class HttpMessageParser {
           else if (b === 0x3a) return this.fail('HPE_INVALID_HEADER_TOKEN', 'Invalid header token', this.base + i);
           else {
             this.span.start(bytes, i, this.base);
-            this.s = HEADER_FIELD_SPECIAL;
-            this.trie = SPECIAL_HEADER_TRIE;
+            this.s = HEADER_FIELD;
             i--;
           }
           break;
-        case HEADER_FIELD_SPECIAL: {
-          const next = this.trie?.next[toLowerAscii(b)];
-          if (next !== undefined) {
-            this.trie = next;
-            if (next.value !== undefined) {
-              this.headerState = next.value as number;
-              this.s = HEADER_FIELD_COLON;
-            }
-            break;
-          }
-          this.headerState = H_GENERAL;
-          this.s = HEADER_FIELD_GENERAL;
-          i--;
-          break;
-        }
-        case HEADER_FIELD_COLON:
-          if (b === SP) {
-            this.endFieldName(bytes, i);
-            return this.fail('HPE_INVALID_HEADER_TOKEN', 'Invalid header field char', this.base + i + 1);
-          }
-          if (b === 0x3a) {
-            const failed = this.fieldComplete(bytes, i);
-            if (failed >= 0) return failed;
-            break;
-          }
-          this.headerState = H_GENERAL;
-          this.s = HEADER_FIELD_GENERAL;
-          i--;
-          break;
-        case HEADER_FIELD_GENERAL: {
+        case HEADER_FIELD: {
           // Scans stop at the head limit too, so an overflow is reported at the very byte that crossed it.
           const scanEnd = Math.min(length, headLimit);
           let j = i;
@@ -560,6 +535,11 @@ export class HttpMessageParser {
           if (j === scanEnd) {
             i = j - 1;
             break;
+          }
+          if (bytes[j] === SP && specialHeaderState(this.span.peek(bytes, j)) !== H_GENERAL) {
+            // llhttp matched the special name and refuses the space before the colon (RFC 9112 §5.1).
+            this.endFieldName(bytes, j);
+            return this.fail('HPE_INVALID_HEADER_TOKEN', 'Invalid header field char', this.base + j + 1);
           }
           if (bytes[j] !== 0x3a) return this.fail('HPE_INVALID_HEADER_TOKEN', 'Invalid header token', this.base + j);
           const failed = this.fieldComplete(bytes, j);
@@ -1011,14 +991,14 @@ export class HttpMessageParser {
   }
 
   /** A field name ended before `i`: the field is listed from here on, its value empty until a value span ends. */
-  private endFieldName(bytes: Uint8Array, i: number): void {
+  private endFieldName(bytes: Uint8Array, i: number): string {
     const name = this.span.end(bytes, i);
     const nameSpan = this.span.last();
     const message = this.msg();
     if (message.headers.length + message.trailers.length >= this.maxHeaderFields) {
       message.droppedHeaders++;
       this.field = null;
-      return;
+      return name;
     }
     this.field = {
       name,
@@ -1028,6 +1008,7 @@ export class HttpMessageParser {
       lineSpan: { offset: nameSpan.offset, length: nameSpan.length },
     };
     ((this.flags & F_TRAILING) !== 0 ? message.trailers : message.headers).push(this.field);
+    return name;
   }
 
   private endValue(bytes: Uint8Array, i: number): void {
@@ -1049,7 +1030,7 @@ export class HttpMessageParser {
 
   /** The colon at `i` ends a field name: checks Transfer-Encoding against Content-Length, as llhttp 9 does. */
   private fieldComplete(bytes: Uint8Array, i: number): number {
-    this.endFieldName(bytes, i);
+    this.headerState = specialHeaderState(this.endFieldName(bytes, i));
     if (this.headerState === H_TRANSFER_ENCODING && (this.flags & F_CONTENT_LENGTH) !== 0) {
       return this.fail('HPE_INVALID_TRANSFER_ENCODING', "Transfer-Encoding can't be present with Content-Length", this.base + i + 1);
     }

@@ -54,9 +54,9 @@ export class SpanText {
     }
   }
 
-  /** The field's text so far, when the chunk ends inside it. */
-  peek(bytes: Uint8Array): string {
-    const tail = bytes.subarray(Math.max(0, this.startIndex));
+  /** The field's text so far (up to `index`), when the chunk ends inside it or before deciding how it ends. */
+  peek(bytes: Uint8Array, index = bytes.length): string {
+    const tail = bytes.subarray(Math.max(0, this.startIndex), index);
     return decodeAll(concat([...this.carried, tail], this.carriedLength + tail.length));
   }
 
