@@ -37,6 +37,7 @@ async function connect(port: number, host = '127.0.0.1'): Promise<Socket> {
 /** Polls the kernel through the tracker until a lab socket matches. */
 function untilSocket(tracker: SocketTracker, what: string, match: (socket: TrackedSocket) => boolean, timeoutMs?: number): Promise<TrackedSocket> {
   return until(what, () => {
+    tracker.noteActivity(); // as the engine does after each call: full readings
     tracker.tick();
     return tracker.labSockets().find(match);
   }, timeoutMs);
@@ -95,6 +96,7 @@ describe('the socket tracker, on sockets this test opens', () => {
 
     // The passive side went through CLOSE_WAIT and LAST_ACK and left the tables: it is among the recently closed.
     const serverEnd = await until('the server end closed', () => {
+      tracker.noteActivity();
       tracker.tick();
       return tracker.recentlyClosed('lab').find((s) => s.local.port === port && s.remote.port === tuple.local.port);
     });
@@ -173,5 +175,30 @@ describe('the socket tracker, on sockets this test opens', () => {
     expect(seen.available).toBe(true);
     expect(seen.root).toMatchObject({ uid: 0, lab: false, owner: { kind: 'unknown', pid: null, name: null } });
     expect(seen.own).toMatchObject({ uid: 65534, lab: true, owner: { kind: 'process', pid: seen.pid } });
+  });
+
+  test('idle, the tracker follows the lab sockets it knows by exact lookups, without dumping the tables: TIME_WAIT and the close are seen', async () => {
+    const { port } = await server();
+    const events: EventData<'socket.state'>[] = [];
+    const tracker = new SocketTracker({ emit: (_type, data) => events.push(data), labPids: () => [process.pid], activeForMs: 0, fullRefreshMs: 600_000 });
+    cleanups.push(() => tracker.stop());
+    const client = await connect(port);
+    await until('the accepted end', () => {
+      tracker.tick(true);
+      return tracker.labSockets().filter((s) => s.state === 'ESTABLISHED').length === 2;
+    });
+    const localPort = client.localPort as number;
+    client.end();
+    const timeWait = await until('TIME_WAIT from a lookup', () => {
+      tracker.tick();
+      return tracker.labSockets().find((s) => s.local.port === localPort && s.state === 'TIME_WAIT');
+    });
+    expect(timeWait.owner.pid).toBeNull();
+    await until('the server end gone', () => {
+      tracker.tick();
+      return tracker.recentlyClosed('lab').some((s) => s.local.port === port && s.remote.port === localPort);
+    });
+    // The listener, from the LISTEN dump, stayed open all along: one arrival, no close.
+    expect(events.filter((e) => e.local.port === port && e.remote.port === 0).map((e) => e.entries.at(-1)?.state)).toEqual(['LISTEN']);
   });
 });

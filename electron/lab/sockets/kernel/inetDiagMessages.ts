@@ -1,5 +1,5 @@
 import type { KernelSocket, SocketProtocol, TcpInfo } from '../../../../shared/schemas/socketStates.js';
-import { formatIpv4, formatIpv6 } from './socketAddress.js';
+import { addressBytes, formatIpv4, formatIpv6 } from './socketAddress.js';
 import { stateName, timerOf } from './kernelStates.js';
 
 /**
@@ -70,6 +70,28 @@ export function portFilter(ports: readonly number[]): Buffer {
 /** Bounds the filter's size; a longer list of ports is read whole and trimmed by the caller. */
 export const MAX_FILTER_PORTS = 256;
 
+/** The 4-tuple of one TCP socket, for an exact lookup (no dump: the kernel looks it up in its hash, TIME_WAIT included). */
+export interface ExactTarget {
+  family: 'IPv4' | 'IPv6';
+  local: { address: string; port: number };
+  remote: { address: string; port: number };
+}
+
+const INET_DIAG_NOCOOKIE = 0xffffffff;
+
+export function exactRequest(target: ExactTarget, seq: number): Buffer {
+  const message = diagRequest({ family: target.family === 'IPv6' ? AF_INET6 : AF_INET, protocol: 'tcp', states: 0xffffffff, tcpInfo: true }, seq);
+  message.writeUInt16LE(NLM_F_REQUEST, 6);
+  const id = NLMSG_HDRLEN + 8;
+  message.writeUInt16BE(target.local.port, id);
+  message.writeUInt16BE(target.remote.port, id + 2);
+  message.set(addressBytes(target.local.address, target.family), id + 4);
+  message.set(addressBytes(target.remote.address, target.family), id + 20);
+  message.writeUInt32LE(INET_DIAG_NOCOOKIE, id + 40);
+  message.writeUInt32LE(INET_DIAG_NOCOOKIE, id + 44);
+  return message;
+}
+
 export function diagRequest(request: DiagRequest, seq: number): Buffer {
   const ports = request.ports ?? [];
   const filter = ports.length > 0 && ports.length <= MAX_FILTER_PORTS ? portFilter(ports) : null;
@@ -104,7 +126,8 @@ export class NetlinkError extends Error {
 
 /**
  * Parses one recv()'s worth of replies, appending sockets to `into`. 'done' once NLMSG_DONE for
- * `seq` arrives; replies to an earlier request (a dump abandoned midway) are skipped.
+ * `seq` arrives, or (`exact`: an exact lookup, answered by one message) its one reply; replies to
+ * an earlier request (a dump abandoned midway) are skipped.
  */
 export function parseDiagChunk(
   chunk: Buffer,
@@ -112,6 +135,7 @@ export function parseDiagChunk(
   seq: number,
   protocol: SocketProtocol,
   into: KernelSocket[],
+  exact = false,
 ): ChunkOutcome {
   let offset = 0;
   while (offset + NLMSG_HDRLEN <= length) {
@@ -129,6 +153,7 @@ export function parseDiagChunk(
       if (type === SOCK_DIAG_BY_FAMILY) {
         const socket = parseDiagMessage(chunk, offset + NLMSG_HDRLEN, offset + messageLength, protocol);
         if (socket) into.push(socket);
+        if (exact) return 'done';
       }
     }
     offset += (messageLength + 3) & ~3;

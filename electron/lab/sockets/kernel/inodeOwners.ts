@@ -19,7 +19,8 @@ export class InodeOwners {
   private owners = new Map<number, SocketOwner>();
   private unplaced = new Set<number>();
   private scannedPids = '';
-  scans = 0;
+  /** pid → its socket fds and their inodes, as the last scan read them. */
+  private fdInodes = new Map<number, Map<string, number>>();
 
   constructor(private readonly scope: OwnerScope) {}
 
@@ -29,11 +30,10 @@ export class InodeOwners {
     const pidKey = this.scope === 'all' ? '' : pids.join(',');
     const stale = pidKey !== this.scannedPids || inodes.some((inode) => inode !== 0 && !this.owners.has(inode) && !this.unplaced.has(inode));
     if (!stale) return;
-    this.scan(pids);
+    const present = new Set(inodes);
+    this.scan(pids, present);
     this.scannedPids = pidKey;
-    const wanted = new Set(inodes);
     this.unplaced = new Set(inodes.filter((inode) => inode !== 0 && !this.owners.has(inode)));
-    for (const inode of this.owners.keys()) if (!wanted.has(inode)) this.owners.delete(inode);
   }
 
   /** Who holds the socket: inode 0 is the kernel's; an inode no readable fd table holds is unknown. */
@@ -51,9 +51,14 @@ export class InodeOwners {
     return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
   }
 
-  private scan(pids: readonly number[]): void {
-    this.scans++;
+  /**
+   * Reads the fd tables. A socket fd whose inode is still in the reading is taken from the last
+   * scan without a readlink: while an fd holds a socket its inode stays in the kernel's tables, so
+   * a reused fd number shows as an inode that has gone. Other fds are read every time.
+   */
+  private scan(pids: readonly number[], present: ReadonlySet<number>): void {
     this.owners = new Map();
+    const fdInodes = new Map<number, Map<string, number>>();
     for (const pid of pids) {
       let fds: string[];
       try {
@@ -61,21 +66,30 @@ export class InodeOwners {
       } catch {
         continue; // another user's process (EACCES) or one that just ended (ENOENT): its sockets stay unknown
       }
+      const cached = this.fdInodes.get(pid);
+      const sockets = new Map<string, number>();
       let owner: SocketOwner | undefined;
       for (const fd of fds) {
-        let target: string;
-        try {
-          target = readlinkSync(`/proc/${pid}/fd/${fd}`);
-        } catch {
-          continue; // the fd closed between readdir and readlink
-        }
-        const match = SOCKET_LINK.exec(target);
-        if (!match) continue;
+        let inode = cached?.get(fd);
+        if (inode === undefined || !present.has(inode)) inode = socketInode(pid, fd);
+        if (inode === undefined) continue;
+        sockets.set(fd, inode);
         owner ??= { kind: 'process', pid, name: processName(pid) };
-        const inode = Number(match[1]);
         if (!this.owners.has(inode)) this.owners.set(inode, owner); // a socket shared after fork: the lowest pid names it
       }
+      if (sockets.size > 0) fdInodes.set(pid, sockets);
     }
+    this.fdInodes = fdInodes;
+  }
+}
+
+/** The inode of the socket behind one fd, or undefined for any other kind of fd (or one closed meanwhile). */
+function socketInode(pid: number, fd: string): number | undefined {
+  try {
+    const match = SOCKET_LINK.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,7 @@
 import type { KernelSocket, KernelSource, SocketProtocol } from '../../../../shared/schemas/socketStates.js';
+import type { ExactTarget } from './inetDiagMessages.js';
+
+export type { ExactTarget };
 
 /** What one reading asks the kernel for. */
 export interface ReadQuery {
@@ -13,5 +16,10 @@ export interface ReadQuery {
 export interface KernelReader {
   readonly source: KernelSource;
   read(query: ReadQuery): KernelSocket[];
+  /**
+   * The TCP sockets with these 4-tuples now, those still in the kernel's tables; null where the
+   * reader cannot look sockets up one by one (/proc/net: only whole tables).
+   */
+  lookup(targets: readonly ExactTarget[]): KernelSocket[] | null;
   close(): void;
 }

@@ -1,6 +1,15 @@
 import { createRequire } from 'node:module';
 import type { KernelSocket, SocketProtocol } from '../../../../shared/schemas/socketStates.js';
-import { AF_INET, AF_INET6, type DiagRequest, diagRequest, parseDiagChunk } from './inetDiagMessages.js';
+import {
+  AF_INET,
+  AF_INET6,
+  type DiagRequest,
+  diagRequest,
+  type ExactTarget,
+  exactRequest,
+  NetlinkError,
+  parseDiagChunk,
+} from './inetDiagMessages.js';
 import type { KernelReader, ReadQuery } from './kernelReader.js';
 import { TCP_LISTEN, tcpStateBit } from './kernelStates.js';
 
@@ -11,6 +20,7 @@ const SOCK_CLOEXEC = 0o2000000;
 const NETLINK_SOCK_DIAG = 4;
 const EAGAIN = 11;
 const EINTR = 4;
+const ENOENT = 2;
 /** Bits 1–12: every TCP state, request sockets (NEW_SYN_RECV) included; UDP uses 1 (connected) and 7 (not). */
 const ALL_STATES = 0x1ffe;
 const RECEIVE_BUFFER = 64 * 1024;
@@ -73,6 +83,23 @@ export class NetlinkSockDiag implements KernelReader {
     return sockets;
   }
 
+  /** One request per socket, each a hash lookup in the kernel: far cheaper than a dump, which walks the whole table, for a few sockets. */
+  lookup(targets: readonly ExactTarget[]): KernelSocket[] {
+    const sockets: KernelSocket[] = [];
+    for (const target of targets) {
+      try {
+        const found: KernelSocket[] = [];
+        this.exchange(exactRequest(target, ++this.seq), 'tcp', found, true);
+        // With no connection on the 4-tuple the kernel's lookup falls back to a listener on the local port: not this socket.
+        const [socket] = found;
+        if (socket && socket.state !== 'LISTEN' && socket.remote.port === target.remote.port) sockets.push(socket);
+      } catch (error) {
+        if (!(error instanceof NetlinkError && error.errno === ENOENT)) throw error; // ENOENT: gone from the tables
+      }
+    }
+    return sockets;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -80,9 +107,13 @@ export class NetlinkSockDiag implements KernelReader {
   }
 
   private dump(request: DiagRequest, into: KernelSocket[]): void {
+    this.exchange(diagRequest(request, ++this.seq), request.protocol, into, false);
+  }
+
+  /** Sends one request and reads its replies until the kernel says it is done. */
+  private exchange(message: Buffer, protocol: SocketProtocol, into: KernelSocket[], exact: boolean): void {
     if (this.closed) throw new Error('the netlink socket is closed');
-    const seq = ++this.seq;
-    const message = diagRequest(request, seq);
+    const seq = this.seq;
     if (this.libc.sendto(this.fd, message, message.length, 0, this.kernelAddress, this.kernelAddress.length) < 0) {
       throw new Error(`sendto(netlink sock_diag) failed: errno ${this.libc.errno()}`);
     }
@@ -94,7 +125,7 @@ export class NetlinkSockDiag implements KernelReader {
         empty++;
         continue;
       }
-      if (parseDiagChunk(this.chunk, length, seq, request.protocol, into) === 'done') return;
+      if (parseDiagChunk(this.chunk, length, seq, protocol, into, exact) === 'done') return;
     }
     throw new Error('netlink sock_diag did not finish its dump');
   }

@@ -91,5 +91,9 @@ export class ProcNetTables implements KernelReader {
     return sockets;
   }
 
+  lookup(): null {
+    return null;
+  }
+
   close(): void {}
 }

@@ -58,3 +58,26 @@ export function procHexToBytes(hex: string): Uint8Array {
   }
   return bytes;
 }
+
+/** The 4 or 16 bytes of an address as formatIpv4 and formatIpv6 print it (what sock_diag's exact lookup takes). */
+export function addressBytes(address: string, family: 'IPv4' | 'IPv6'): Uint8Array {
+  if (family === 'IPv4') return Uint8Array.from(address.split('.').map(Number));
+  const bytes = new Uint8Array(16);
+  let text = address;
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted?.[1]) {
+    bytes.set(addressBytes(dotted[1], 'IPv4'), 12);
+    text = `${text.slice(0, -dotted[1].length)}0:0`;
+  }
+  const [head = '', tail] = text.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const groups = [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  groups.forEach((group, index) => {
+    if (dotted && index >= 6) return;
+    const value = Number.parseInt(group, 16);
+    bytes[2 * index] = value >> 8;
+    bytes[2 * index + 1] = value & 0xff;
+  });
+  return bytes;
+}

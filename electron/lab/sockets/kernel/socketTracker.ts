@@ -6,25 +6,27 @@ import type {
   MachineSockets,
   SocketProtocol,
   StateHistoryEntry,
-  TcpState,
   TrackedSocket,
 } from '../../../../shared/schemas/socketStates.js';
 import { now as clockNow } from '../../clock.js';
 import { BoundedList } from './boundedList.js';
-import type { KernelReader } from './kernelReader.js';
+import type { KernelReader, ReadQuery } from './kernelReader.js';
 import { InodeOwners, KERNEL_OWNER, UNKNOWN_OWNER } from './inodeOwners.js';
 import { openKernelReader } from './openKernelReader.js';
-import { type Opening, passedStates } from './tcpStateMachine.js';
+import { changeEntries, observedEntry } from './stateHistory.js';
+import type { Opening } from './tcpStateMachine.js';
 
 export interface SocketTrackerOptions {
   /** The hub's emit: lab sockets' state changes go out on the `sockets` stream. */
   emit: (type: 'socket.state', data: EventData<'socket.state'>, at: number) => void;
   /** The lab's own pids (the main process and the lab processes that host sockets): whose sockets are the lab's. */
   labPids: () => readonly number[];
-  /** While lab sockets change (within activeForMs of noteActivity()). */
+  /** While lab sockets change (within activeForMs of noteActivity() or of a change a reading showed). */
   fastIntervalMs?: number;
   idleIntervalMs?: number;
   activeForMs?: number;
+  /** While idle, a full reading at least this often: it finds sockets no lab call announced. */
+  fullRefreshMs?: number;
   /** Tests and benchmarks pass one; by default netlink sock_diag, else /proc/net (openKernelReader). */
   reader?: { reader: KernelReader | null; detail: string };
   recentlyClosedCap?: number;
@@ -32,18 +34,23 @@ export interface SocketTrackerOptions {
   now?: () => number;
 }
 
-const DEFAULTS = { fastIntervalMs: 25, idleIntervalMs: 1000, activeForMs: 2000, recentlyClosedCap: 256, historyCap: 64 };
+const DEFAULTS = { fastIntervalMs: 25, idleIntervalMs: 1000, activeForMs: 2000, fullRefreshMs: 5000, recentlyClosedCap: 256, historyCap: 64 };
+
+const EVERY_TABLE: ReadQuery = { protocols: ['tcp', 'udp'], tcpStates: 'all' };
+const LISTEN_AND_UDP: ReadQuery = { protocols: ['tcp', 'udp'], tcpStates: 'listen' };
 
 interface Track {
   socket: TrackedSocket;
   opening: Opening;
+  /** The reading that last showed it (a counter), so a reading matches each track at most once. */
+  seenTick: number;
 }
 
 const tupleKey = (protocol: SocketProtocol, local: Endpoint, remote: Endpoint): string =>
   `${protocol}|${local.address}|${local.port}|${remote.address}|${remote.port}`;
 
-/** A TCP socket's state is always one of TCP's; UNCONN is UDP's alone. */
-const tcpState = (socket: KernelSocket): TcpState => socket.state as TcpState;
+/** Where a listener's children are born: its family and port (a listener on 0.0.0.0 serves every address). */
+const listenerKey = (socket: KernelSocket): string => `${socket.family}|${socket.local.port}`;
 
 const copy = (socket: TrackedSocket): TrackedSocket => ({ ...socket, history: [...socket.history] });
 
@@ -55,9 +62,9 @@ const copy = (socket: TrackedSocket): TrackedSocket => ({ ...socket, history: [.
  * by 4-tuple; the owner it had is kept as formerOwner.
  */
 export class SocketTracker {
+  readonly detail: string;
   private readonly options: Required<Omit<SocketTrackerOptions, 'reader'>>;
   private readonly reader: KernelReader | null;
-  readonly detail: string;
   private readonly labOwners: InodeOwners;
   private readonly machineOwners = new InodeOwners('all');
   private readonly live = new Set<Track>();
@@ -66,7 +73,8 @@ export class SocketTracker {
   private readonly closedLab: BoundedList<TrackedSocket>;
   private readonly closedAll: BoundedList<TrackedSocket>;
   private nextId = 1;
-  private lastReadingAt: number | null = null;
+  private tickCount = 0;
+  private lastFullAt = -Infinity;
   private lastActivity = -Infinity;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -84,6 +92,11 @@ export class SocketTracker {
 
   get source(): KernelSource | null {
     return this.reader?.source ?? null;
+  }
+
+  /** The last scheduled reading's failure, while the failing goes on. */
+  get error(): string | null {
+    return this.lastError;
   }
 
   start(): void {
@@ -109,33 +122,23 @@ export class SocketTracker {
     }
   }
 
-  /** One reading now, outside the schedule. */
-  tick(): void {
+  /**
+   * One reading now, outside the schedule. While the lab is active (or `full`), and every
+   * fullRefreshMs regardless, a dump of every table; otherwise the LISTEN and UDP dumps (small
+   * tables) and an exact lookup of each of the lab's connected TCP sockets, since a TCP dump walks
+   * the kernel's whole hash however few sockets it holds (~1.5 ms a family here).
+   */
+  tick(full = false): void {
     if (!this.reader) return;
     const at = this.options.now();
-    const reading = this.reader.read({ protocols: ['tcp', 'udp'], tcpStates: 'all' });
-    this.labOwners.resolve(reading.map((socket) => socket.inode));
-    const listeners = new Set<string>();
-    const labListeners = new Set<string>();
-    for (const socket of reading) {
-      if (socket.state !== 'LISTEN') continue;
-      listeners.add(`${socket.family}|${socket.local.port}`);
-      if (this.labOwners.has(socket.inode)) labListeners.add(`${socket.family}|${socket.local.port}`);
+    const partial = full || this.active() || at - this.lastFullAt >= this.options.fullRefreshMs ? null : this.partialReading();
+    if (partial) {
+      this.apply(partial.reading, at, partial.looked, null);
+      return;
     }
-    const readInodes = new Set<number>();
-    for (const socket of reading) if (socket.inode !== 0) readInodes.add(socket.inode);
-    const seen = new Set<Track>();
-    for (const socket of reading) {
-      const listenerKey = `${socket.family}|${socket.local.port}`;
-      const child = socket.protocol === 'tcp' && socket.state !== 'LISTEN' && listeners.has(listenerKey);
-      const track = this.match(socket, seen, readInodes) ?? this.create(socket, at, child ? 'passive' : 'active');
-      // A connection waiting in a lab listener's accept queue has no fd yet, but it is the lab's.
-      const lab = this.labOwners.has(socket.inode) || (socket.inode === 0 && (track.socket.lab || (child && labListeners.has(listenerKey))));
-      this.update(track, socket, at, lab);
-      seen.add(track);
-    }
-    for (const track of this.live) if (!seen.has(track)) this.close(track, at);
-    this.lastReadingAt = at;
+    const reading = this.reader.read(EVERY_TABLE);
+    this.apply(reading, at, null, this.lastFullAt === -Infinity ? null : this.lastFullAt);
+    this.lastFullAt = at;
   }
 
   labSockets(): TrackedSocket[] {
@@ -159,18 +162,25 @@ export class SocketTracker {
   /** `sockets.list({ scope: 'all' })`: every socket on the machine, read now, with owners from every readable fd table. */
   machineSockets(): MachineSockets {
     const at = this.options.now();
-    if (!this.reader) {
-      return { available: false, detail: this.detail, source: null, at, sockets: [], recentlyClosed: [], droppedClosed: 0 };
-    }
+    const unavailable = (detail: string): MachineSockets => ({
+      available: false,
+      detail,
+      source: this.source,
+      at,
+      sockets: [],
+      recentlyClosed: [],
+      droppedClosed: 0,
+    });
+    if (!this.reader) return unavailable(this.detail);
     try {
-      this.tick();
+      this.tick(true);
     } catch (error) {
-      return { available: false, detail: `${this.detail}: ${(error as Error).message}`, source: this.reader.source, at, sockets: [], recentlyClosed: [], droppedClosed: 0 };
+      return unavailable(`${this.detail}: ${(error as Error).message}`);
     }
     const tracks = [...this.live];
     this.machineOwners.resolve(tracks.map((track) => track.socket.inode));
     for (const { socket } of tracks) {
-      if (socket.inode !== 0 && socket.owner.kind === 'unknown') socket.owner = this.machineOwners.ownerOf(socket.inode);
+      if (socket.owner.kind === 'unknown') socket.owner = this.machineOwners.ownerOf(socket.inode);
     }
     return {
       available: true,
@@ -181,11 +191,6 @@ export class SocketTracker {
       recentlyClosed: this.recentlyClosed('all'),
       droppedClosed: this.closedAll.dropped,
     };
-  }
-
-  /** The last reading's failure, if the most recent one failed. */
-  get error(): string | null {
-    return this.lastError;
   }
 
   private active(): boolean {
@@ -204,16 +209,62 @@ export class SocketTracker {
     this.timer.unref();
   }
 
+  /** The cheap reading for idle times; null where the reader cannot look sockets up one by one (/proc/net). */
+  private partialReading(): { reading: KernelSocket[]; looked: Set<Track> } | null {
+    if (!this.reader) return null;
+    const looked = [...this.live].filter(({ socket }) => socket.lab && socket.protocol === 'tcp' && socket.state !== 'LISTEN');
+    const found = this.reader.lookup(looked.map((track) => track.socket));
+    if (!found) return null;
+    return { reading: [...this.reader.read(LISTEN_AND_UDP), ...found], looked: new Set(looked) };
+  }
+
+  /**
+   * Folds one reading into the tracks. `looked` (a partial reading) limits which tracks it can
+   * close to those it covered. `arrivalsNotBefore`, for a full reading: the previous full reading,
+   * after which its new sockets appeared (null on the first, whose sockets predate the tracker).
+   */
+  private apply(reading: readonly KernelSocket[], at: number, looked: ReadonlySet<Track> | null, arrivalsNotBefore: number | null): void {
+    const tick = ++this.tickCount;
+    this.labOwners.resolve(reading.map((socket) => socket.inode));
+    const listeners = new Map<string, boolean>(); // family|port → whether a lab process listens there
+    for (const socket of reading) {
+      if (socket.protocol !== 'tcp' || socket.state !== 'LISTEN') continue;
+      const key = listenerKey(socket);
+      listeners.set(key, listeners.get(key) === true || this.labOwners.has(socket.inode));
+    }
+    let labChanged = false;
+    for (const socket of reading) {
+      const isChild = socket.protocol === 'tcp' && socket.state !== 'LISTEN' && listeners.has(listenerKey(socket));
+      const existing = this.match(socket, tick);
+      const track = existing ?? this.create(socket, at, isChild ? 'passive' : 'active');
+      // A connection waiting in a lab listener's accept queue has no fd yet, but it is the lab's.
+      const lab =
+        socket.inode !== 0 ? this.labOwners.has(socket.inode) : track.socket.lab || (isChild && listeners.get(listenerKey(socket)) === true);
+      const changed = existing ? this.update(track, socket, at, lab) : this.arrive(track, socket, at, lab, arrivalsNotBefore);
+      labChanged ||= changed;
+      track.seenTick = tick;
+    }
+    for (const track of this.live) {
+      if (track.seenTick === tick) continue;
+      const covered = looked === null || track.socket.protocol === 'udp' || track.socket.state === 'LISTEN' || looked.has(track);
+      if (!covered) continue;
+      labChanged ||= track.socket.lab;
+      this.close(track, at);
+    }
+    // Poll fast while the lab's sockets change, whoever changed them (a peer outside the lab, a timer).
+    if (labChanged) this.lastActivity = performance.now();
+  }
+
   /** The track this reading's socket continues: by inode while an fd holds it, else by 4-tuple. */
-  private match(socket: KernelSocket, seen: ReadonlySet<Track>, readInodes: ReadonlySet<number>): Track | undefined {
+  private match(socket: KernelSocket, tick: number): Track | undefined {
     if (socket.inode !== 0) {
       const track = this.tracksByInode.get(socket.inode);
-      if (track && track.socket.protocol === socket.protocol) return track;
+      if (track && track.socket.protocol === socket.protocol && track.seenTick !== tick) return track;
     }
     const track = this.tracksByTuple.get(tupleKey(socket.protocol, socket.local, socket.remote));
-    if (!track || seen.has(track)) return undefined;
+    if (!track || track.seenTick === tick) return undefined;
     const previous = track.socket;
-    if (previous.inode !== 0 && (socket.inode !== 0 || readInodes.has(previous.inode))) return undefined; // two fds: two sockets
+    if (previous.inode !== 0 && socket.inode !== 0) return undefined; // two fds: two sockets
     if (previous.state === 'TIME_WAIT' && socket.state !== 'TIME_WAIT') return undefined; // a reused 4-tuple: a new connection
     return track;
   }
@@ -221,10 +272,22 @@ export class SocketTracker {
   private create(socket: KernelSocket, at: number, opening: Opening): Track {
     const track: Track = {
       opening,
+      seenTick: 0,
+      // Every field spelled out, in one order: one object shape for every track, which V8 keeps fast.
       socket: {
-        ...socket,
+        protocol: socket.protocol,
+        family: socket.family,
+        local: socket.local,
+        remote: socket.remote,
+        state: socket.state,
+        inode: socket.inode,
+        uid: socket.uid,
+        sendQueue: socket.sendQueue,
+        receiveQueue: socket.receiveQueue,
+        timer: socket.timer,
+        tcpInfo: socket.tcpInfo,
         trackId: `k${this.nextId++}`,
-        owner: UNKNOWN_OWNER,
+        owner: socket.inode === 0 ? KERNEL_OWNER : UNKNOWN_OWNER,
         lab: false,
         firstSeen: at,
         lastSeen: at,
@@ -236,48 +299,63 @@ export class SocketTracker {
       },
     };
     this.live.add(track);
+    this.index(track);
     return track;
   }
 
-  /** A socket new since the last reading: the states its opening must have passed (none on the first reading, whose sockets predate the tracker). */
-  private arrivalEntries(track: Track, socket: KernelSocket, at: number): StateHistoryEntry[] {
-    const observed = this.observedEntry(socket.state, at);
-    if (this.lastReadingAt === null || socket.protocol === 'udp') return [observed];
-    const passed = passedStates(null, tcpState(socket), track.opening);
-    return [...this.notObserved(passed.states, passed.alternative, at), observed];
+  private index(track: Track): void {
+    const { socket } = track;
+    this.tracksByTuple.set(tupleKey(socket.protocol, socket.local, socket.remote), track);
+    if (socket.inode !== 0) this.tracksByInode.set(socket.inode, track);
   }
 
-  private update(track: Track, socket: KernelSocket, at: number, lab: boolean): void {
-    const previous = track.socket;
-    if (previous.inode !== socket.inode) {
-      if (this.tracksByInode.get(previous.inode) === track) this.tracksByInode.delete(previous.inode);
-      if (previous.inode !== 0 && socket.inode === 0) {
-        previous.formerOwner = { trackId: previous.trackId, inode: previous.inode, owner: previous.owner };
+  /** A socket new in this reading. Returns whether it is the lab's. */
+  private arrive(track: Track, socket: KernelSocket, at: number, lab: boolean, notBefore: number | null): boolean {
+    this.copyReading(track, socket, at, lab);
+    const { protocol, state } = socket;
+    this.record(track, changeEntries(protocol, null, state, track.opening, notBefore, at, this.source ?? 'netlink'), at);
+    return lab;
+  }
+
+  /** Returns whether a lab socket changed state, or a lab listener's queue changed (a client arrived or was accepted). */
+  private update(track: Track, socket: KernelSocket, at: number, lab: boolean): boolean {
+    const current = track.socket;
+    const from = current.state;
+    const seenBefore = current.lastSeen;
+    const becameLab = lab && !current.lab;
+    const queueChanged = current.receiveQueue !== socket.receiveQueue;
+    if (current.inode !== socket.inode) {
+      if (this.tracksByInode.get(current.inode) === track) this.tracksByInode.delete(current.inode);
+      if (current.inode !== 0 && socket.inode === 0) {
+        current.formerOwner = { trackId: current.trackId, inode: current.inode, owner: current.owner };
       }
+      current.owner = UNKNOWN_OWNER; // until copyReading names the kernel or a lab process, or the machine-wide scan another
+      current.inode = socket.inode;
+      this.index(track);
     }
-    if (socket.inode !== 0) this.tracksByInode.set(socket.inode, track);
-    this.tracksByTuple.set(tupleKey(socket.protocol, socket.local, socket.remote), track);
-    const arriving = previous.history.length === 0;
-    const owner =
-      socket.inode === 0
-        ? KERNEL_OWNER
-        : this.labOwners.has(socket.inode)
-          ? this.labOwners.ownerOf(socket.inode)
-          : previous.owner.kind === 'process' && previous.inode === socket.inode
-            ? previous.owner
-            : UNKNOWN_OWNER;
-    const becameLab = lab && !previous.lab;
-    const from = previous.state;
-    Object.assign(previous, socket, { owner, lab, lastSeen: at });
-    previous.timeWaitEndsAt = socket.state === 'TIME_WAIT' && socket.timer ? at + socket.timer.expiresInMs : null;
-    if (arriving) {
-      this.record(track, this.arrivalEntries(track, socket, at), at);
-    } else if (from !== socket.state) {
-      const passed = socket.protocol === 'tcp' ? passedStates(from as TcpState, tcpState(socket)) : { states: [], alternative: null };
-      this.record(track, [...this.notObserved(passed.states, passed.alternative, at), this.observedEntry(socket.state, at)], at);
-    } else if (becameLab) {
-      this.emitChange(track, previous.history.slice(-1), at); // first seen as the lab's now: its current state goes out once
+    this.copyReading(track, socket, at, lab);
+    if (from !== socket.state) {
+      this.record(track, changeEntries(socket.protocol, from, socket.state, track.opening, seenBefore, at, this.source ?? 'netlink'), at);
+      return lab;
     }
+    if (becameLab) this.emitChange(track, current.history.slice(-1), at); // first seen as the lab's now: its current state goes out once
+    return lab && queueChanged && socket.state === 'LISTEN';
+  }
+
+  private copyReading(track: Track, socket: KernelSocket, at: number, lab: boolean): void {
+    const current = track.socket;
+    current.state = socket.state;
+    current.inode = socket.inode;
+    current.uid = socket.uid;
+    current.sendQueue = socket.sendQueue;
+    current.receiveQueue = socket.receiveQueue;
+    current.timer = socket.timer;
+    current.tcpInfo = socket.tcpInfo;
+    current.lab = lab;
+    current.lastSeen = at;
+    current.timeWaitEndsAt = socket.state === 'TIME_WAIT' && socket.timer ? at + socket.timer.expiresInMs : null;
+    if (socket.inode === 0) current.owner = KERNEL_OWNER;
+    else if (this.labOwners.has(socket.inode)) current.owner = this.labOwners.ownerOf(socket.inode);
   }
 
   private close(track: Track, at: number): void {
@@ -287,19 +365,9 @@ export class SocketTracker {
     const key = tupleKey(socket.protocol, socket.local, socket.remote);
     if (this.tracksByTuple.get(key) === track) this.tracksByTuple.delete(key);
     socket.closedAt = at;
-    this.record(track, [this.observedEntry(null, at)], at);
+    this.record(track, [observedEntry(null, at, this.source ?? 'netlink')], at);
     this.closedAll.push(socket);
     if (socket.lab) this.closedLab.push(socket);
-  }
-
-  private observedEntry(state: StateHistoryEntry['state'], at: number): StateHistoryEntry {
-    const via = state === null ? `gone from ${this.reader?.source ?? 'the kernel'}` : (this.reader?.source ?? 'kernel');
-    return { state, provenance: 'observed', at, notBefore: null, via };
-  }
-
-  private notObserved(states: readonly StateHistoryEntry['state'][], alternative: string | null, at: number): StateHistoryEntry[] {
-    const via = alternative ? `RFC 793 (${alternative})` : 'RFC 793';
-    return states.map((state) => ({ state, provenance: 'not-observed', at, notBefore: this.lastReadingAt, via }));
   }
 
   private record(track: Track, entries: StateHistoryEntry[], at: number): void {

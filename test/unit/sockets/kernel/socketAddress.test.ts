@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIpv6, procHexToBytes } from '../../../../electron/lab/sockets/kernel/socketAddress.js';
+import { addressBytes, formatIpv6, procHexToBytes } from '../../../../electron/lab/sockets/kernel/socketAddress.js';
 
 const v6 = (hex: string): string => formatIpv6(Buffer.from(hex, 'hex'), 0);
 
@@ -18,5 +18,14 @@ describe('socket addresses as ss prints them', () => {
   it('reads /proc/net hex words in host byte order', () => {
     expect([...procHexToBytes('0100007F')]).toEqual([127, 0, 0, 1]);
     expect(formatIpv6(procHexToBytes('00000000000000000000000001000000'), 0)).toBe('::1');
+  });
+});
+
+describe('addresses back to bytes, for the exact lookup', () => {
+  it('round-trips what formatIpv6 prints', () => {
+    for (const hex of ['00000000000000000000000000000001', '20010db8000000000001000000000001', '00000000000000000000ffff7f000001', 'fe800000000000000000000000000abc', '00000000000000000000000000000000']) {
+      expect(Buffer.from(addressBytes(v6(hex), 'IPv6')).toString('hex')).toBe(hex);
+    }
+    expect([...addressBytes('127.0.0.1', 'IPv4')]).toEqual([127, 0, 0, 1]);
   });
 });
