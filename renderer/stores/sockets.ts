@@ -3,6 +3,7 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import type { ParamsIn, Result } from '../../shared/contract.js';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
 import type { Received, SocketDetail, SocketInfo, SocketRow } from '../../shared/schemas/sockets.js';
+import { t } from '../i18n/index.js';
 import { rowKey, tableRow } from '../model/sockets/socketRows.js';
 import { NO_FILTER, type SocketFilter, type SocketSort, socketTable } from '../model/sockets/socketTable.js';
 import { errorMessage, useNoticesStore } from './notices.js';
@@ -87,7 +88,7 @@ export const useSocketsStore = defineStore('sockets', () => {
     try {
       listed.value = await session.call('sockets.list', { scope: scope.value });
     } catch (error) {
-      notices.report('Could not list the sockets', error);
+      notices.report(t('sockets.notices.list'), error);
     }
   });
 

@@ -15,11 +15,6 @@ export const notYetConverted: ReadonlySet<string> = new Set([
   'renderer/components/QueuesPanel.vue',
   'renderer/components/ScenarioCard.vue',
   'renderer/components/ScenariosPanel.vue',
-  'renderer/components/sockets/ArrivalsList.vue',
-  'renderer/components/sockets/PayloadField.vue',
-  'renderer/components/sockets/SocketCreateForm.vue',
-  'renderer/components/sockets/SocketSteps.vue',
-  'renderer/components/sockets/SocketTable.vue',
   'renderer/model/http/composerPresets.ts',
   'renderer/model/http/composerRequest.ts',
   'renderer/model/queueForm.ts',
@@ -29,5 +24,4 @@ export const notYetConverted: ReadonlySet<string> = new Set([
   'renderer/stores/queues.ts',
   'renderer/stores/scenarios.ts',
   'renderer/stores/session.ts',
-  'renderer/stores/sockets.ts',
 ]);
