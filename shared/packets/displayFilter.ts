@@ -85,7 +85,7 @@ type Bound = (index: PacketIndex, pidOf: PidLookup | undefined) => Predicate;
 /** A value as written, checked against the field's kind; IPv6 is resolved per index, to the address's id. */
 type Operand = { kind: 'number'; value: number } | { kind: 'ipv4'; value: number; mask: number } | { kind: 'ipv6'; text: string };
 
-function operand(spec: FieldSpec, field: string, op: ComparisonOp, text: string, position: number): Operand {
+function operand(spec: FieldSpec, field: string, op: ComparisonOp, text: string, position: number, fieldPosition: number): Operand {
   const bad = (what: string): never => {
     throw new FilterSyntaxError({ message: `"${text}" is not ${what} (${field} takes ${what})`, position });
   };
@@ -102,7 +102,7 @@ function operand(spec: FieldSpec, field: string, op: ComparisonOp, text: string,
     case 'ipv6': {
       const bytes = parseIpv6(text);
       if (bytes === null) return bad('an IPv6 address');
-      if (op !== '==' && op !== '!=') throw new FilterSyntaxError({ message: `${field} can only be compared with == or !=`, position });
+      if (op !== '==' && op !== '!=') throw new FilterSyntaxError({ message: `${field} can only be compared with == or !=`, position: fieldPosition });
       return { kind: 'ipv6', text: ipv6Text(bytes, 0) };
     }
     case 'boolean': {
@@ -184,7 +184,7 @@ function compile(node: FilterNode): Bound {
         if (PROTOCOLS[node.field] !== undefined) throw new FilterSyntaxError({ message: `"${node.field}" is a protocol: it cannot be compared, write it alone`, position: node.position });
         throw unknownField(node.field, node.position);
       }
-      const value = operand(spec, node.field, node.op, node.value, node.valuePosition);
+      const value = operand(spec, node.field, node.op, node.value, node.valuePosition, node.position);
       const test = COMPARE[node.op];
       const negate = node.op === '!=';
       return (index, pidOf) => {
