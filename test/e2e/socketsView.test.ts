@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { until } from '../support/poll.js';
 import type { RpcClient } from '../support/rpcClient.js';
-import { closeLabSession, type LabSession, openLabSession } from './labPage.js';
+import { closeLabSession, type LabSession, openLabSession, selectedPid } from './labPage.js';
 
 const webUrl = inject('webUrl');
 const SHOTS_DIR = '/tmp/loopscope-shots';
@@ -132,6 +132,22 @@ describe('the Sockets view: a TCP server and client, step by step', () => {
     await until('the client’s end lit in TIME_WAIT', async () => ((await panel.locator('[data-testid="tcp-node"][data-node="TIME_WAIT"]').getAttribute('data-lit')) ?? '').includes('a'));
     const labels = await panel.getByTestId('sequence-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-label')));
     expect(labels).toEqual(expect.arrayContaining(['ESTABLISHED', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE_WAIT']));
+  });
+
+  test('a socket’s pid opens its process, whose detail lists its sockets, each opening back in the Sockets view', async () => {
+    const server = await createSocket(page, 'srv2');
+    made.push(server);
+    await page.getByTestId('step-bind').click();
+    await until('bind to answer', async () => (await step(page, 'bind').getByTestId('step-ok').count()) > 0);
+    await page.getByTestId('step-listen').click();
+    await untilState(page, server, 'LISTEN');
+    const pid = Number(await rowOf(page, server).getByTestId('socket-pid').textContent());
+    await rowOf(page, server).getByTestId('socket-pid').click();
+    await until(`pid ${pid} selected in Processes`, async () => (await selectedPid(page)) === pid);
+    const listed = page.locator(`[data-testid="process-socket"][data-key="${server}"]`);
+    await listed.click();
+    await page.getByTestId('view-sockets').waitFor();
+    await until('the socket selected again', async () => (await rowOf(page, server).getAttribute('aria-selected')) === 'true');
   });
 });
 
