@@ -1,10 +1,11 @@
 import type { RequestTargetParts } from '../../../shared/http/index.js';
 
 /** The parts of a URL in the syllabus's order: scheme://host[:port]/path[?query][#fragment]. */
-export type UrlPartName = 'scheme' | 'host' | 'port' | 'path' | 'query' | 'fragment';
+export type UrlPartName = 'scheme' | 'userinfo' | 'host' | 'port' | 'path' | 'query' | 'fragment';
 
 export const URL_PART_KEYS: Record<UrlPartName, string> = {
   scheme: 'http.payload.part.scheme',
+  userinfo: 'http.payload.part.userinfo',
   host: 'http.payload.part.host',
   port: 'http.payload.part.port',
   path: 'http.payload.part.path',
@@ -26,6 +27,7 @@ export function urlPartRows(parts: RequestTargetParts): UrlPartRow[] {
     if (value !== null) rows.push({ part, value, implied });
   };
   add('scheme', parts.scheme);
+  add('userinfo', parts.userinfo);
   add('host', parts.host === null ? null : parts.host.includes(':') ? `[${parts.host}]` : parts.host);
   add('port', parts.port === null ? null : String(parts.port), !parts.portExplicit);
   add('path', parts.path === '' ? null : parts.path);
@@ -41,5 +43,6 @@ export function fullUrl(parts: RequestTargetParts): string | null {
   const port = parts.portExplicit && parts.port !== null ? `:${parts.port}` : '';
   const query = parts.query === null ? '' : `?${parts.query}`;
   const fragment = parts.fragment === null ? '' : `#${parts.fragment}`;
-  return `${parts.scheme}://${host}${port}${parts.path}${query}${fragment}`;
+  const userinfo = parts.userinfo === null ? '' : `${parts.userinfo}@`;
+  return `${parts.scheme}://${userinfo}${host}${port}${parts.path}${query}${fragment}`;
 }

@@ -9,6 +9,7 @@ const parts: RequestTargetParts = {
   host: '127.0.0.1',
   port: 80,
   portExplicit: false,
+  userinfo: null,
   path: '/search',
   query: 'q=a+b&x=1',
   queryPairs: [
@@ -29,6 +30,10 @@ describe('URL breakdown', () => {
     ]);
     expect(fullUrl(parts)).toBe('http://127.0.0.1/search?q=a+b&x=1');
     expect(fullUrl({ ...parts, host: '::1', port: 8080, portExplicit: true, query: null })).toBe('http://[::1]:8080/search');
+    // userinfo (deprecated, but a hand-written absolute-form target may carry it) is listed after the scheme.
+    const withUser = { ...parts, userinfo: 'ada:secret' };
+    expect(urlPartRows(withUser)[1]).toEqual({ part: 'userinfo', value: 'ada:secret', implied: false });
+    expect(fullUrl(withUser)).toBe('http://ada:secret@127.0.0.1/search?q=a+b&x=1');
   });
 });
 
