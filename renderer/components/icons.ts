@@ -12,6 +12,7 @@ export const icons = {
   collapseAll: 'M4 10l4-4 4 4 M4 2.5h8 M4 13.5h8',
   pause: 'M5.5 3.5v9 M10.5 3.5v9',
   play: 'M5 3l8 5-8 5z',
+  info: 'M8 1.5a6.5 6.5 0 1 0 0.01 0z M8 7v4.5 M8 4.6v.1',
   logo: 'M8 1.5a6.5 6.5 0 1 0 0.01 0z M8 4.5a3.5 3.5 0 1 0 0.01 0z M8 7.2a.8.8 0 1 0 .01 0z',
 } as const;
 

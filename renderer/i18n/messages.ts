@@ -17,6 +17,8 @@ import enTimeline from './locales/en/timeline.json';
 import zhTimeline from './locales/zh-CN/timeline.json';
 import enProcesses from './locales/en/processes.json';
 import zhProcesses from './locales/zh-CN/processes.json';
+import enFirstRun from './locales/en/firstRun.json';
+import zhFirstRun from './locales/zh-CN/firstRun.json';
 import type { Locale } from './locale.js';
 
 /** Messages as the build hands them over: ASTs (typed by resolveJsonModule as their source strings). */
@@ -27,6 +29,7 @@ export interface Catalog {
 const areas: Record<Locale, Catalog> = {
   en: {
     common: enCommon,
+    firstRun: enFirstRun,
     processes: enProcesses,
     timeline: enTimeline,
     states: enStates,
@@ -35,6 +38,7 @@ const areas: Record<Locale, Catalog> = {
   },
   'zh-CN': {
     common: zhCommon,
+    firstRun: zhFirstRun,
     processes: zhProcesses,
     timeline: zhTimeline,
     states: zhStates,

@@ -14,12 +14,21 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  /** The system language the page sees (navigator.languages); en-US by default. */
+  locale?: string;
+  /** Show the welcome dialog a fresh profile opens with; by default it counts as seen, so it covers nothing. */
+  firstRun?: boolean;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'loopscope-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
     viewport: { width: 1440, height: 900 },
     args: [
       '--no-sandbox',
@@ -31,6 +40,7 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
       '--disable-sync',
     ],
   });
+  if (!options.firstRun) await context.addInitScript({ content: "localStorage.setItem('loopscope.firstRunSeen', '1');" });
   return {
     context,
     close: async () => {

@@ -23,6 +23,7 @@ export const allowlist = new Set([
   'CLOSE_WAIT', 'LAST_ACK', 'CLOSING', 'CLOSED', 'SIGCHLD', 'SIGKILL', 'SIGTERM', 'SIGSTOP', 'SIGCONT', 'SIGINT', 'SIGHUP',
   'SIGUSR1', 'SIGTSTP', 'STOP', 'CONT', 'INT', 'HUP', 'TERM', 'KILL', 'USR1', 'waitpid', 'wait', 'fork', 'exec', 'ptrace',
   'proc', 'stat', 'pid', 'ppid', 'pids', 'PR_SET_CHILD_SUBREAPER', 'procfs', 'pidusage', 'ps', 'tcpdump', 'libuv', 'init',
+  'socket', 'bind', 'listen', 'accept', 'connect', 'send', 'recv', 'sendto', 'recvfrom', 'shutdown', 'setsockopt', 'poll',
   // Python's multiprocessing API, as the syllabus writes it.
   'Process', 'Queue', 'Pool', 'apply_async', 'join', 'close', 'terminate', 'kill', 'start', 'put', 'get', 'exitcode',
   'is_alive', 'maxsize', 'timeout', 'block', 'Empty', 'Full', 'args', 'kwargs', 'name', 'target', 'daemon', 'queue',

@@ -1,0 +1,16 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+
+const STORAGE_KEY = 'loopscope.firstRunSeen';
+
+/** The welcome screen: open by itself on the page's first start, then only when asked for from the top bar. */
+export const useFirstRunStore = defineStore('firstRun', () => {
+  const open = ref(localStorage.getItem(STORAGE_KEY) === null);
+
+  function close(): void {
+    open.value = false;
+    localStorage.setItem(STORAGE_KEY, '1');
+  }
+
+  return { open, show: () => (open.value = true), close };
+});
