@@ -29,10 +29,10 @@ describe('undoing Content-Encoding', () => {
     expect(decoded.cutAt).toBe(1024 * 1024);
     expect(decoded.bytes.length).toBe(1024 * 1024);
     expect(decoded.error).toBeNull();
-    const brBomb = await decodeContentEncoding(zlib.brotliCompressSync(Buffer.alloc(16 * 1024 * 1024)), 'br', 100_000);
+    const brBomb = await decodeContentEncoding(zlib.brotliCompressSync(Buffer.alloc(16 * 1024 * 1024), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }), 'br', 100_000);
     expect(brBomb).toMatchObject({ cutAt: 100_000 });
     expect(brBomb.bytes.length).toBe(100_000);
-  });
+  }, 30_000);
 
   it('keeps what a body cut short still holds, and names the coding that failed', async () => {
     const gzipped = zlib.gzipSync(Buffer.from('0123456789'.repeat(10_000)));
