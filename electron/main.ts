@@ -64,6 +64,7 @@ function start(renderer: RendererLocation): void {
         // /bin/sh cannot read inside app.asar: electron-builder unpacks the script (build/electron-builder.json).
         entries: { taskChild: here('./taskChild.js'), guardian: here('./guardian.sh').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`) },
         launcher: utilityProcessLauncher(utilityProcess, app),
+        settingsFolder: app.getPath('userData'),
       });
       endLabBeforeQuitting(lab);
       denyPermissions(session.defaultSession);

@@ -11,6 +11,7 @@ import { poolMethods } from './schemas/pool.js';
 import { processMethods } from './schemas/process.js';
 import { queueMethods } from './schemas/queue.js';
 import { scenarioMethods } from './schemas/scenario.js';
+import { settingsMethods } from './schemas/settings.js';
 import { socketMethods } from './schemas/sockets.js';
 import { systemMethods } from './schemas/system.js';
 
@@ -19,6 +20,7 @@ export type { EventBatch as EventBatchType, EventData, EventType, LabEvent, Snap
 
 export const methods = {
   ...systemMethods,
+  ...settingsMethods,
   ...eventMethods,
   ...processMethods,
   ...queueMethods,

@@ -11,6 +11,7 @@ import { EventHub, type EventHubOptions } from './hub/eventHub.js';
 import type { LabHandlers } from './handlerTypes.js';
 import { HttpLab } from './http/httpLab.js';
 import { createLabHandlers } from './labHandlers.js';
+import { LabSettingsStore } from './settings/labSettings.js';
 import { LabPools } from './pools/labPools.js';
 import { type ChildLauncher, nodeChildLauncher } from './processes/childLauncher.js';
 import { GuardianClient } from './processes/guardianClient.js';
@@ -40,20 +41,22 @@ export interface LabOptions {
   /** The built lab-process entry (JavaScript) and the guardian's shell script (null: no guardian; Windows has none yet). */
   entries: { taskChild: string; guardian: string | null };
   launcher?: ChildLauncher;
+  /** The command line's values: over the settings file, for this run. */
   maxLiveProcesses?: number;
   sampleIntervalMs?: number;
+  /** The folder of the lab's settings.json (the shell's user-data folder; browser mode's config folder); none: defaults and flags only. */
+  settingsFolder?: string | null;
   /** Start as the child subreaper (Linux): orphans of lab processes stay in the tree. */
   subreaper?: boolean;
   hub?: Omit<EventHubOptions, 'state'>;
   log?: (message: string) => void;
 }
 
-const DEFAULT_MAX_LIVE = 256;
-
 /** The engine: composes the subsystems; labHandlers.ts maps the contract onto them. */
 export class Lab {
   readonly hub: EventHub;
   readonly handlers: LabHandlers;
+  readonly settings: LabSettingsStore;
   readonly processes: LabProcesses;
   readonly sampler: Sampler;
   readonly scenarios: ScenarioRunner;
@@ -73,8 +76,12 @@ export class Lab {
   private subreaper = false;
 
   constructor(private readonly options: LabOptions) {
-    this.sampleIntervalMs = options.sampleIntervalMs ?? 500;
-    this.maxLive = options.maxLiveProcesses ?? DEFAULT_MAX_LIVE;
+    this.settings = new LabSettingsStore({
+      folder: options.settingsFolder,
+      flags: { samplingIntervalMs: options.sampleIntervalMs, maxLiveProcesses: options.maxLiveProcesses },
+    });
+    this.sampleIntervalMs = this.settings.effective.samplingIntervalMs;
+    this.maxLive = this.settings.effective.maxLiveProcesses;
     this.log = options.log ?? ((message) => console.error(message));
     this.hub = new EventHub({ ...options.hub, state: () => ({ processes: this.table.rows() }) });
     this.guardian = options.entries.guardian && process.platform !== 'win32' ? new GuardianClient(options.entries.guardian, this.log) : null;

@@ -9,6 +9,8 @@ import type { LabPools } from './pools/labPools.js';
 import { queueHandlers } from './queues/queueHandlers.js';
 import type { LabQueues } from './queues/labQueues.js';
 import { scenarioHandlers } from './scenarios/scenarioHandlers.js';
+import type { LabSettingsStore } from './settings/labSettings.js';
+import { settingsHandlers } from './settings/settingsHandlers.js';
 import type { ScenarioRunner } from './scenarios/scenarioRunner.js';
 import type { LabSockets } from './sockets/labSockets.js';
 import { socketHandlers } from './sockets/socketHandlers.js';
@@ -22,6 +24,7 @@ export interface LabParts extends SystemFacts {
   scenarios: ScenarioRunner;
   http: HttpLab;
   sockets: LabSockets;
+  settings: LabSettingsStore;
   rows(): ProcessRow[];
 }
 
@@ -29,6 +32,7 @@ export interface LabParts extends SystemFacts {
 export function createLabHandlers(lab: LabParts): LabHandlers {
   return {
     ...systemHandlers(lab),
+    ...settingsHandlers(lab.settings),
     ...processHandlers(lab.processes, () => lab.rows()),
     ...queueHandlers(lab.queues),
     ...poolHandlers(lab.pools),
