@@ -16,6 +16,8 @@ interface Pending {
  */
 export class RemoteSocketHost implements SocketHost {
   readonly pid: number;
+  /** A socket host runs only where libc can be reached. */
+  readonly backend = 'syscalls';
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -23,6 +25,10 @@ export class RemoteSocketHost implements SocketHost {
     this.pid = process.pid;
     process.child.channel.onMessage((message) => this.onMessage(message));
     void process.reaped.then(() => this.failAll(`the socket host (pid ${this.pid}) exited`));
+  }
+
+  fused(): string[] {
+    return [];
   }
 
   run<O extends SocketOp>(op: O, args: OpArgs<O>, wait: Wait, signal: AbortSignal, onWaiting: () => void): Promise<OpResult<O>> {

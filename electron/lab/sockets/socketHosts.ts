@@ -1,13 +1,14 @@
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { LabProcesses } from '../processes/labProcesses.js';
 import { koffiPath, libcUnavailable, loadLibc } from './libc.js';
+import { NodeSockets } from './nodeSockets.js';
 import { RemoteSocketHost } from './remoteSocketHost.js';
 import type { SocketHost } from './socketOps.js';
 import { SyscallSockets } from './syscallSockets.js';
 
 /** Where lab sockets live: the main process (made on first use), and each socket-host lab process asked for. */
 export class SocketHosts {
-  private main: SyscallSockets | null = null;
+  private main: SocketHost | null = null;
   private readonly remote = new Map<number, RemoteSocketHost>();
 
   constructor(
@@ -19,8 +20,7 @@ export class SocketHosts {
   mainHost(): SocketHost {
     if (this.main) return this.main;
     const libc = loadLibc();
-    if (!libc) throw new RpcError(ErrorCode.Unsupported, `Sockets stepped one system call at a time are not available here: ${libcUnavailable()}`);
-    this.main = new SyscallSockets(libc, koffiPath());
+    this.main = libc ? new SyscallSockets(libc, koffiPath()) : new NodeSockets();
     return this.main;
   }
 
@@ -28,6 +28,7 @@ export class SocketHosts {
     const known = this.remote.get(pid);
     if (known) return known;
     const target = this.processes.find(pid);
+    if (!loadLibc()) throw new RpcError(ErrorCode.Unsupported, `A lab process can host sockets only where each step is a system call: ${libcUnavailable()}`, { pid });
     if (target.task.id !== 'socket-host') {
       throw new RpcError(
         ErrorCode.Conflict,

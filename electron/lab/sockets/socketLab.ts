@@ -425,8 +425,8 @@ export class SocketLab {
       waiting: null,
       createdAt: now(),
       closedAt: null,
-      backend: 'syscalls',
-      fused: [],
+      backend: host.backend,
+      fused: host.fused(protocol),
     };
   }
 

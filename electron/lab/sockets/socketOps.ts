@@ -48,6 +48,9 @@ export class SocketCallError extends Error {
 /** One process's sockets, as the lab drives them: here, or over a lab process's channel. */
 export interface SocketHost {
   readonly pid: number;
+  /** 'syscalls': one libc call per step; 'node': Node's net and dgram, with `fused` naming the steps it cannot take alone. */
+  readonly backend: 'syscalls' | 'node';
+  fused(protocol: Protocol): string[];
   /** `onWaiting` is told once if the call has to wait for the kernel. */
   run<O extends SocketOp>(op: O, args: OpArgs<O>, wait: Wait, signal: AbortSignal, onWaiting: () => void): Promise<OpResult<O>>;
   /** Closes every descriptor it holds. */

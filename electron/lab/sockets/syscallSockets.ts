@@ -54,6 +54,7 @@ interface Call {
  */
 export class SyscallSockets implements SocketHost {
   readonly pid = process.pid;
+  readonly backend = 'syscalls';
   private readonly readiness: Readiness;
   private readonly fds = new Set<number>();
 
@@ -62,6 +63,10 @@ export class SyscallSockets implements SocketHost {
     koffi: string,
   ) {
     this.readiness = new Readiness(libc, koffi);
+  }
+
+  fused(): string[] {
+    return [];
   }
 
   get openCount(): number {
