@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { until } from '../support/poll.js';
 import type { RpcClient } from '../support/rpcClient.js';
-import { closeLabSession, type LabSession, openLabSession, selectedPid } from './labPage.js';
+import { closeLabSession, type LabSession, openLabSession, selectedPid, stopRuns } from './labPage.js';
 
 const webUrl = inject('webUrl');
 const SHOTS_DIR = '/tmp/loopscope-shots';
@@ -53,6 +53,7 @@ describe('the Sockets view: a TCP server and client, step by step', () => {
   let page: Page;
   let rpc: RpcClient;
   const made: string[] = [];
+  const runs: string[] = [];
 
   beforeAll(async () => {
     session = await openLabSession(webUrl);
@@ -64,6 +65,7 @@ describe('the Sockets view: a TCP server and client, step by step', () => {
   afterAll(async () => {
     if (!session) return; // it never opened: beforeAll's failure is the news
     await closeLabSession(session, async (client) => {
+      await stopRuns(client, runs);
       const { sockets } = await client.call('sockets.list');
       for (const row of sockets) if (row.lab && made.includes(row.lab.socketId) && row.lab.state !== 'closed') await client.call('sockets.close', { socketId: row.lab.socketId });
     });
@@ -134,7 +136,7 @@ describe('the Sockets view: a TCP server and client, step by step', () => {
     expect(labels).toEqual(expect.arrayContaining(['ESTABLISHED', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE_WAIT']));
   });
 
-  test('a socket’s pid opens its process, whose detail lists its sockets, each opening back in the Sockets view', async () => {
+  test('a socket’s pid opens its process, whose detail lists its sockets, each opening back in the Sockets view; a port in use gets EADDRINUSE under bind()', async () => {
     const server = await createSocket(page, 'srv2');
     made.push(server);
     await page.getByTestId('step-bind').click();
@@ -148,6 +150,30 @@ describe('the Sockets view: a TCP server and client, step by step', () => {
     await listed.click();
     await page.getByTestId('view-sockets').waitFor();
     await until('the socket selected again', async () => (await rowOf(page, server).getAttribute('aria-selected')) === 'true');
+
+    // Its port is taken: binding another socket to it gets the kernel's own refusal, errno shown under bind().
+    const port = await portOf(rowOf(page, server).getByTestId('socket-local'));
+    const second = await createSocket(page, 'again');
+    made.push(second);
+    await page.getByTestId('step-bind-port').fill(String(port));
+    await page.getByTestId('step-bind').click();
+    const refused = step(page, 'bind').getByTestId('step-error');
+    await refused.waitFor();
+    expect(await refused.getAttribute('data-errno')).toBe('EADDRINUSE');
+    expect(await step(page, 'bind').getByTestId('step-python').textContent()).toBe(`again.bind(("127.0.0.1", ${port}))`);
+  });
+
+  test('the socket scenarios run from the view’s Scenarios tab: tcp-handshake’s sockets appear in the table', async () => {
+    const before = new Set([...(await rpc.call('scenarios.list')).runs.map((run) => run.runId)]);
+    const socketsBefore = new Set((await rpc.call('sockets.list')).sockets.map((row) => row.socketId));
+    await page.getByTestId('sockets-side-tab-scenarios').click();
+    await page.locator('[data-testid="scenario"][data-scenario="tcp-handshake"]').getByTestId('scenario-run').click();
+    const run = await until('the tcp-handshake run', async () => (await rpc.call('scenarios.list')).runs.find((entry) => entry.scenario === 'tcp-handshake' && !before.has(entry.runId)));
+    runs.push(run.runId);
+    await until('a socket of the scenario’s in the table', async () => {
+      const keys = await page.locator('[data-testid="socket-row"][data-socket]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-socket')));
+      return keys.some((key) => !socketsBefore.has(key));
+    });
   });
 });
 
