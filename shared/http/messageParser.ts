@@ -186,7 +186,7 @@ export class HttpMessageParser {
   /** Stream offset of the current chunk's first byte. */
   private base = 0;
   private trie: TrieNode<unknown> | undefined = undefined;
-  /** Bytes of a literal matched so far (the PRI preface, `//`). */
+  /** Bytes of the HTTP/2 connection preface matched so far, after `PRI * HTTP/2.0`. */
   private matched = 0;
   private readonly span = new SpanText();
 
