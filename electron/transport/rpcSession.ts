@@ -36,7 +36,7 @@ export class RpcSession {
     const parsed = methods['events.subscribe'].params.safeParse(rawParams ?? {});
     if (!parsed.success) throw invalidParams(parsed.error.issues);
     this.unsubscribe();
-    this.subscription = this.lab.hub.subscribe(this.notify, parsed.data.streams);
+    this.subscription = this.lab.hub.subscribe(this.notify, parsed.data.streams, parsed.data.resume);
     return this.subscription.snapshot;
   }
 

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef } from 'vue';
 import type { EventBatchType, LabEvent, Snapshot } from '../../shared/contract.js';
+import type { ResumeFrom } from '../../shared/schemas/events.js';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
 import type { TaskInfo } from '../../shared/schemas/process.js';
 import type { SystemInfo } from '../../shared/schemas/system.js';
@@ -43,6 +44,8 @@ export const useSessionStore = defineStore('session', () => {
   let early: EventBatchType[] | null = null;
   /** Counts subscriptions, so that only the latest one's snapshot is applied. */
   let attempt = 0;
+  /** The lab instance this page last saw and the newest seq it holds of each stream: a resubscribe resumes from them. */
+  let resumeFrom: ResumeFrom | undefined;
 
   const requireApi = (): Api => {
     if (!api) throw new RpcError(ErrorCode.Internal, 'Not connected to the lab yet.');
@@ -75,7 +78,7 @@ export const useSessionStore = defineStore('session', () => {
     early = [];
     let snapshot: Snapshot;
     try {
-      snapshot = await call('events.subscribe');
+      snapshot = await call('events.subscribe', resumeFrom ? { resume: resumeFrom } : {});
     } catch (error) {
       if (mine !== attempt) return;
       early = null;
@@ -87,7 +90,21 @@ export const useSessionStore = defineStore('session', () => {
     const overtaken = early;
     early = null;
     processes.value = processStateFromSnapshot(snapshot);
-    log.value = eventLogFromSnapshot(snapshot);
+    if (snapshot.resumed) {
+      // The same lab: the history holds only what came after this page's cursors, so nothing arrives twice.
+      const lost = Object.values(snapshot.streams).reduce((sum, held) => sum + (held?.lost ?? 0), 0);
+      const resumedEvents = eventLogFromSnapshot(snapshot).events;
+      appendToEventLog(log.value, resumedEvents);
+      log.value.dropped += lost;
+      missed.value += lost;
+      triggerRef(log);
+    } else {
+      log.value = eventLogFromSnapshot(snapshot);
+    }
+    resumeFrom = {
+      instance: snapshot.instance,
+      after: Object.fromEntries(Object.entries(snapshot.streams).map(([name, held]) => [name, held?.seq ?? 0])),
+    };
     clockOffset.value = snapshot.at - Date.now();
     phase.value = 'live';
     generation.value++;
@@ -121,6 +138,7 @@ export const useSessionStore = defineStore('session', () => {
 
   function apply(events: readonly LabEvent[]): void {
     for (const event of events) {
+      if (resumeFrom) resumeFrom.after[event.stream] = Math.max(resumeFrom.after[event.stream] ?? 0, event.seq);
       applyEvent(processes.value, event);
       for (const listener of eventListeners) listener(event);
     }

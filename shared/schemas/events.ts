@@ -42,8 +42,19 @@ export const LabEventSchema = z.union(eventSchemas).meta({ id: 'LabEvent' });
 /** One `events` notification: what arrived since the last, and how many events this client missed meanwhile. */
 export type EventBatch = { batch: LabEvent[]; missed: number };
 
+/** A client that was subscribed before names the lab instance it saw and the last seq it had of each stream. */
+export const ResumeFrom = z
+  .object({ instance: z.string().min(1).max(64), after: z.partialRecord(StreamName, z.number().int().nonnegative()) })
+  .strict()
+  .meta({ id: 'ResumeFrom' });
+export type ResumeFrom = z.infer<typeof ResumeFrom>;
+
 export const Snapshot = z.object({
   at: Timestamp,
+  /** This run of the lab: seqs count afresh when it restarts, so cursors hold only for the same instance. */
+  instance: z.string(),
+  /** True when the call's `resume` matched: each history holds only what came after the client's cursor. */
+  resumed: z.boolean(),
   state: z.object({ processes: z.array(ProcessRow) }),
   /** The streams subscribed to: all of them unless the call named some. */
   streams: z.partialRecord(
@@ -55,6 +66,8 @@ export const Snapshot = z.object({
       capacity: z.number().int().positive(),
       /** Events that have left the ring buffer since the lab started. */
       evicted: z.number().int().nonnegative(),
+      /** On a resume: events after the client's cursor that the ring no longer held (lost while it was away). */
+      lost: z.number().int().nonnegative(),
     }),
   ),
 }).meta({ id: 'Snapshot' });
@@ -62,8 +75,8 @@ export type Snapshot = z.infer<typeof Snapshot>;
 
 export const eventMethods = {
   'events.subscribe': method({
-    doc: 'Start receiving `events` notifications: returns the current state and each stream’s recent history.',
-    params: z.object({ streams: z.array(StreamName).min(1).optional() }).strict().default({}),
+    doc: 'Start receiving `events` notifications: the current state and each stream’s history — after the given cursors, on a resume.',
+    params: z.object({ streams: z.array(StreamName).min(1).optional(), resume: ResumeFrom.optional() }).strict().default({}),
     result: Snapshot,
   }),
   'events.unsubscribe': method({

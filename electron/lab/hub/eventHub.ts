@@ -1,5 +1,7 @@
 import type { EventBatchType, EventData, EventType, LabEvent, Snapshot, StreamName } from '../../../shared/contract.js';
 import { eventTypes, streamNames, streams as streamSpecs } from '../../../shared/contract.js';
+import { randomUUID } from 'node:crypto';
+import type { ResumeFrom } from '../../../shared/schemas/events.js';
 import { now } from '../clock.js';
 import { EventStream } from './eventStream.js';
 
@@ -28,6 +30,8 @@ interface Subscriber {
 }
 
 export class EventHub {
+  /** Names this run of the lab, so a client's cursors are honoured only by the instance that issued them. */
+  readonly instance = randomUUID();
   private readonly streams: Record<StreamName, EventStream>;
   private readonly subscribers = new Set<Subscriber>();
   private readonly flushIntervalMs: number;
@@ -49,17 +53,25 @@ export class EventHub {
     return event;
   }
 
-  subscribe(sink: EventSink, streams: readonly StreamName[] = streamNames): Subscription {
+  /**
+   * A client back after a drop (or that fell behind) resumes from its cursors: it gets only what came
+   * after them and a count of what the rings lost meanwhile, never history it already holds twice.
+   */
+  subscribe(sink: EventSink, streams: readonly StreamName[] = streamNames, resume?: ResumeFrom): Subscription {
     const subscriber: Subscriber = { sink, streams, cursors: new Map(), missed: 0 };
     const snapshotStreams = {} as Snapshot['streams'];
+    const resumed = resume?.instance === this.instance;
     for (const name of streams) {
       const stream = this.streams[name];
+      const cursor = resumed ? resume.after[name] : undefined;
+      // A cursor beyond the stream's end cannot be this instance's: that stream starts over.
+      const taken = cursor !== undefined && cursor <= stream.seq ? stream.after(cursor) : { events: stream.history(), missed: 0 };
       subscriber.cursors.set(name, stream.seq);
-      snapshotStreams[name] = { seq: stream.seq, history: stream.history(), capacity: stream.capacity, evicted: stream.evicted };
+      snapshotStreams[name] = { seq: stream.seq, history: taken.events, capacity: stream.capacity, evicted: stream.evicted, lost: taken.missed };
     }
     this.subscribers.add(subscriber);
     return {
-      snapshot: { at: now(), state: this.options.state(), streams: snapshotStreams },
+      snapshot: { at: now(), instance: this.instance, resumed, state: this.options.state(), streams: snapshotStreams },
       unsubscribe: () => this.subscribers.delete(subscriber),
     };
   }

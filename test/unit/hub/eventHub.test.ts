@@ -35,6 +35,28 @@ describe('EventHub', () => {
     expect(batch).toMatchObject({ missed: 0, batch: [{ seq: 2, data: { pid: 2 } }] });
   });
 
+  test('a client back after a drop resumes from its cursors: nothing twice, and what the ring lost meanwhile counted', () => {
+    const hub = makeHub({ capacities: { processes: 3 } });
+    hub.emit('process.vanished', { pid: 1 });
+    const first = hub.subscribe(() => true, ['processes']);
+    first.unsubscribe(); // the connection drops, having seen seq 1
+    for (let pid = 2; pid <= 6; pid++) hub.emit('process.vanished', { pid });
+    const { snapshot } = hub.subscribe(() => true, ['processes'], { instance: first.snapshot.instance, after: { processes: 1 } });
+    expect(snapshot.resumed).toBe(true);
+    // The ring holds 4, 5, 6; 2 and 3 came after the cursor and are gone: lost, and said so.
+    expect(snapshot.streams.processes?.history.map((e) => e.seq)).toEqual([4, 5, 6]);
+    expect(snapshot.streams.processes?.lost).toBe(2);
+  });
+
+  test('cursors of another instance (a restarted lab) are not honoured: the whole history comes', () => {
+    const hub = makeHub();
+    hub.emit('process.vanished', { pid: 1 });
+    const { snapshot } = hub.subscribe(() => true, ['processes'], { instance: 'an-earlier-run', after: { processes: 1 } });
+    expect(snapshot.resumed).toBe(false);
+    expect(snapshot.streams.processes?.history.map((e) => e.seq)).toEqual([1]);
+    expect(snapshot.streams.processes?.lost).toBe(0);
+  });
+
   test('coalesces a burst into one notification per interval', async () => {
     const hub = makeHub({ flushIntervalMs: 50 });
     const batches: EventBatchType[] = [];

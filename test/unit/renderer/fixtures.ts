@@ -43,15 +43,16 @@ export function event<T extends LabEvent['type']>(type: T, data: Extract<LabEven
 /** What events.subscribe returns: every stream the contract has, each with the history given for it (default none). */
 export function snapshot(
   processes: Snapshot['state']['processes'],
-  history: Partial<Record<(typeof streamNames)[number], { events: LabEvent[]; seq?: number; capacity?: number; evicted?: number }>> = {},
+  history: Partial<Record<(typeof streamNames)[number], { events: LabEvent[]; seq?: number; capacity?: number; evicted?: number; lost?: number }>> = {},
   at = 20_000,
+  resume: { instance: string; resumed: boolean } = { instance: 'lab-1', resumed: false },
 ): Snapshot {
   const streams = Object.fromEntries(
     streamNames.map((name) => {
       const held = history[name];
       const events = held?.events ?? [];
-      return [name, { seq: held?.seq ?? events.length, history: events, capacity: held?.capacity ?? 240, evicted: held?.evicted ?? 0 }];
+      return [name, { seq: held?.seq ?? events.length, history: events, capacity: held?.capacity ?? 240, evicted: held?.evicted ?? 0, lost: held?.lost ?? 0 }];
     }),
   );
-  return { at, state: { processes }, streams } as Snapshot;
+  return { at, ...resume, state: { processes }, streams } as Snapshot;
 }

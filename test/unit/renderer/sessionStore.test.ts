@@ -111,6 +111,27 @@ describe('session store', () => {
     expect([...session.processes.rows.keys()]).toEqual([100, 140]);
   });
 
+  it('after a drop, resumes from its cursors: the log keeps what it had, gains what came after, counts what was lost', async () => {
+    const spawned = event('process.spawned', { row: labRow(110, 100) }, 1, 500);
+    transport.answers['events.subscribe'] = ok(snapshotOf([row(100, 1, { role: 'main' }), labRow(110, 100)], { processes: { events: [spawned] } }));
+    transport.status('open');
+    await settle();
+    transport.send([event('process.stateChanged', { pid: 110, from: 'S', to: 'R' }, 2, 600)]);
+    transport.status('closed');
+    const exited = event('process.exited', { pid: 110, exit: { code: 0, signal: null, exitcode: 0, at: 900 } }, 5, 900);
+    let asked: unknown;
+    transport.answers['events.subscribe'] = (params) => {
+      asked = params;
+      return { ok: true, result: snapshotOf([row(100, 1, { role: 'main' })], { processes: { events: [exited], seq: 5, lost: 2 } }, 20_000, { instance: 'lab-1', resumed: true }) };
+    };
+    transport.status('open');
+    await settle();
+    expect(asked).toEqual({ resume: { instance: 'lab-1', after: expect.objectContaining({ processes: 2 }) } });
+    expect(session.log.events.map((e) => e.seq)).toEqual([1, 2, 5]);
+    expect(session.log.dropped).toBe(2);
+    expect(session.missed).toBe(2);
+  });
+
   it('reports a failed subscription while connected', async () => {
     transport.answers['events.subscribe'] = () => ({ ok: false, error: { code: -32603, message: 'hub is down' } });
     transport.status('open');
