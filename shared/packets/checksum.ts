@@ -35,8 +35,7 @@ export function checkIpv4Header(bytes: Uint8Array, start: number, length: number
 export function checkTransport(bytes: Uint8Array, ipVersion: number, ipOffset: number, protocol: number, segmentStart: number, segmentEnd: number, checksumAt: number): ChecksumCheck {
   const field = protocol === IPPROTO_UDP ? 'udp.checksum' : 'tcp.checksum';
   const stored = (bytes[checksumAt]! << 8) | bytes[checksumAt + 1]!;
-  if (protocol === IPPROTO_UDP && ipVersion === 4 && stored === 0) return { field, stored, computed: null, status: 'absent' };
-  if (segmentEnd > bytes.length) return { field, stored, computed: null, status: 'unknown' };
+  if (segmentEnd > bytes.length) return { field, stored, computed: null, status: stored === 0 && protocol === IPPROTO_UDP && ipVersion === 4 ? 'absent' : 'unknown' };
   const length = segmentEnd - segmentStart;
   const addresses = ipVersion === 4 ? onesSum(bytes, ipOffset + 12, ipOffset + 20) : onesSum(bytes, ipOffset + 8, ipOffset + 40);
   const pseudo = addresses + protocol + (length & 0xffff) + Math.floor(length / 0x10000);
@@ -44,6 +43,7 @@ export function checkTransport(bytes: Uint8Array, ipVersion: number, ipOffset: n
   let computed = ~fold(sum) & 0xffff;
   // UDP sends an all-ones checksum for a computed 0, which would mean "none" (RFC 768).
   if (protocol === IPPROTO_UDP && computed === 0) computed = 0xffff;
+  if (protocol === IPPROTO_UDP && ipVersion === 4 && stored === 0) return { field, stored, computed, status: 'absent' };
   if (computed === stored) return { field, stored, computed, status: 'ok' };
   return { field, stored, computed, status: fold(pseudo) === stored ? 'not-computed' : 'bad' };
 }

@@ -7,7 +7,7 @@ import type { ChecksumCheck, PacketField, PacketLayer } from './types.js';
 
 const PROTOCOLS: Record<number, string> = { 0: 'IPv6 Hop-by-Hop Option', 1: 'ICMP', 6: 'TCP', 17: 'UDP', 43: 'Routing Header for IPv6', 44: 'Fragment Header for IPv6', 47: 'GRE', 50: 'ESP', 51: 'AH', 58: 'ICMPv6', 59: 'IPv6 No Next Header', 60: 'Destination Options for IPv6' };
 const protocolName = (p: number): string => `${PROTOCOLS[p] ?? 'Unknown'} (${p})`;
-const EXTENSION_NAMES: Record<number, [string, string]> = { 0: ['ipv6.hopopts', 'IPv6 Hop-by-Hop Option'], 43: ['ipv6.routing', 'Routing Header for IPv6'], 44: ['ipv6.fragment', 'Fragment Header for IPv6'], 51: ['ah', 'Authentication Header'], 60: ['ipv6.dstopts', 'Destination Options for IPv6'] };
+const EXTENSION_NAMES: Record<number, [string, string]> = { 0: ['ipv6.hopopts', 'IPv6 Hop-by-Hop Option'], 43: ['ipv6.routing', 'Routing Header for IPv6'], 44: ['ipv6.fraghdr', 'Fragment Header for IPv6'], 51: ['ah', 'Authentication Header'], 60: ['ipv6.dstopts', 'Destination Options for IPv6'] };
 
 export function ipv4Layer(bytes: Uint8Array, scan: HeaderScan, checksums: ChecksumCheck[]): PacketLayer {
   const at = scan.ipOffset;
@@ -27,7 +27,8 @@ export function ipv4Layer(bytes: Uint8Array, scan: HeaderScan, checksums: Checks
       field('ip.flags.mf', `More fragments: ${flagWord & 0x2000 ? 'Set' : 'Not set'}`, (flagWord & 0x2000) !== 0, at + 6, 1, 0x20),
     ]),
   );
-  fields.push(field('ip.frag_offset', `Fragment Offset: ${(flagWord & 0x1fff) * 8}`, (flagWord & 0x1fff) * 8, at + 6, 2, 0x1fff));
+  // Wireshark 4.0 gives the offset in its 8-byte units.
+  fields.push(field('ip.frag_offset', `Fragment Offset: ${flagWord & 0x1fff} (${(flagWord & 0x1fff) * 8} bytes)`, flagWord & 0x1fff, at + 6, 2, 0x1fff));
   fields.push(field('ip.ttl', `Time to Live: ${bytes[at + 8]}`, bytes[at + 8]!, at + 8, 1));
   fields.push(field('ip.proto', `Protocol: ${protocolName(bytes[at + 9]!)}`, bytes[at + 9]!, at + 9, 1));
   if (have(headerLength)) {
@@ -82,9 +83,9 @@ export function ipv6Layer(bytes: Uint8Array, scan: HeaderScan): PacketLayer {
     const children = [field(`${names[0]}.nxt`, `Next Header: ${protocolName(bytes[header]!)}`, bytes[header]!, header, 1)];
     if (next === IPV6_FRAGMENT) {
       const offsetWord = u16(bytes, header + 2);
-      children.push(field('ipv6.fragment.offset', `Offset: ${offsetWord >> 3}`, offsetWord >> 3, header + 2, 2, 0xfff8));
-      children.push(field('ipv6.fragment.more', `More Fragments: ${offsetWord & 1 ? 'Yes' : 'No'}`, (offsetWord & 1) === 1, header + 2, 2, 0x0001));
-      children.push(field('ipv6.fragment.id', `Identification: ${hex(u32(bytes, header + 4), 8)}`, u32(bytes, header + 4), header + 4, 4));
+      children.push(field('ipv6.fraghdr.offset', `Offset: ${offsetWord >> 3}`, offsetWord >> 3, header + 2, 2, 0xfff8));
+      children.push(field('ipv6.fraghdr.more', `More Fragments: ${offsetWord & 1 ? 'Yes' : 'No'}`, (offsetWord & 1) === 1, header + 2, 2, 0x0001));
+      children.push(field('ipv6.fraghdr.ident', `Identification: ${hex(u32(bytes, header + 4), 8)}`, u32(bytes, header + 4), header + 4, 4));
     } else {
       children.push(field(`${names[0]}.len`, `Length: ${bytes[header + 1]} (${length} bytes)`, bytes[header + 1]!, header + 1, 1));
       if (next === 43) {
