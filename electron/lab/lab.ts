@@ -124,18 +124,19 @@ export class Lab {
     this.queues = new LabQueues(this.hub);
     this.pools = new LabPools(this.processes, this.hub);
     this.sockets = new LabSockets(this.hub, this.processes);
+    this.http = new HttpLab(this.hub, this.log);
     this.scenarios = new ScenarioRunner(
       this.processes,
       this.queues,
       this.pools,
       this.sockets.lab,
+      this.http,
       this.hub,
       this.log,
       (pids) => this.table.descendantsOf(pids).forEach(killObserved),
       this.guardian ?? undefined,
     );
     void sweepAbandonedFolders().then((swept) => swept.length > 0 && this.log(`removed ${swept.length} folder(s) left by instances that ended abruptly`));
-    this.http = new HttpLab(this.hub, this.log);
     this.handlers = createLabHandlers(this);
     if (options.subreaper) this.setSubreaper(true);
     this.sampler.start();

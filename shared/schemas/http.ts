@@ -306,6 +306,8 @@ export const HttpSendParams = z
   })
   .strict();
 
+export type HttpSendParams = z.output<typeof HttpSendParams>;
+
 const Paged = z.object({ after: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(2000).default(500) });
 const Part = z.object({ part: z.number().int().nonnegative(), parts: z.number().int().positive(), text: z.string() });
 

@@ -44,7 +44,7 @@ export class ClientProcesses {
     if (!reader) return batch.forEach((info) => (info.client = { pid: null, reason: this.unavailable }));
     let sockets;
     try {
-      sockets = reader.read({ protocols: ['tcp'], tcpStates: 'all', ports: batch.map((info) => info.tuple?.remotePort ?? 0) });
+      sockets = reader.read({ protocols: ['tcp'], tcpStates: 'all', tcpInfo: false, ports: batch.map((info) => info.tuple?.remotePort ?? 0) });
     } catch (error) {
       return batch.forEach((info) => (info.client = { pid: null, reason: `the kernel's socket table could not be read: ${(error as Error).message}` }));
     }

@@ -23,6 +23,11 @@ import { makeServerCertificate, type ServerCertificate } from './tls/certificate
 import { Keylog } from './tls/keylog.js';
 import { acceptTls } from './tls/tlsAccept.js';
 
+/** What an in-process observer (a scenario) sees: the same steps and exchanges the http stream carries. */
+export type HttpObservation =
+  | { kind: 'step'; connectionId: string; exchangeId: string | null; step: HttpStep; detail: string; at: number }
+  | { kind: 'exchange'; exchange: LoggedExchange };
+
 export interface StartParams {
   port: number;
   tlsPort: number;
@@ -60,6 +65,7 @@ export class HttpLab {
   private exchangeCount = 0;
   private transition: Promise<unknown> = Promise.resolve();
   private dateHeader = { second: 0, value: '' };
+  private readonly observers = new Set<(event: HttpObservation) => void>();
 
   constructor(
     private readonly hub: EventHub,
@@ -152,6 +158,16 @@ export class HttpLab {
       throw new RpcError(ErrorCode.NotFound, `No exchange '${exchangeId}' in the ${logId} log: it was evicted by the log's byte budget, or never existed. http.exchanges lists what is held.`, { exchangeId });
     }
     return viewExchange(found, this.limits.maxLoggedBodyBytes);
+  }
+
+  /** Calls `observer` for every step and logged exchange until the returned function is called. */
+  observe(observer: (event: HttpObservation) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  get running(): boolean {
+    return this.state === 'running';
   }
 
   send(params: SendParams): Promise<SendResult> {
@@ -288,10 +304,12 @@ export class HttpLab {
     this.log.add(exchange);
     this.composer.recorded(exchange);
     this.hub.emit('http.exchange', exchange.summary);
+    for (const observer of this.observers) observer({ kind: 'exchange', exchange });
   }
 
   private step(connectionId: string, exchangeId: string | null, step: HttpStep, detail: string, at: number): void {
     this.hub.emit('http.step', { connectionId, exchangeId, step, detail }, at);
+    for (const observer of this.observers) observer({ kind: 'step', connectionId, exchangeId, step, detail, at });
   }
 
   /** The Date header changes once a second; formatting it per response would cost the server more than the rest of the head. */

@@ -1,4 +1,5 @@
 import { doubleForkScenario, sigchldScenario, waitScenario } from './avoidingZombies.js';
+import { browserVisitScenario } from './browserVisit.js';
 import { orphanScenario } from './orphan.js';
 import { poolScenario } from './pool.js';
 import { queueScenario } from './queue.js';
@@ -28,4 +29,5 @@ export const scenarios: readonly ScenarioDefinition[] = [
   tcpResetScenario,
   udpEchoScenario,
   udpVsTcpScenario,
+  browserVisitScenario,
 ];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ScenarioInfo } from '../../../shared/schemas/scenario.js';
+import type { HttpLab } from '../http/httpLab.js';
 import type { LabPool } from '../pools/labPool.js';
 import type { LabProcess } from '../processes/labProcess.js';
 import type { SpawnRequest } from '../processes/labProcesses.js';
@@ -18,6 +19,8 @@ export interface ScenarioContext {
   createPool(size: number): Promise<LabPool>;
   /** The lab's sockets; whatever this run opens is closed when it ends. */
   sockets: ScenarioSockets;
+  /** The HTTP lab, for scenarios that watch its server (browser-visit). */
+  http: HttpLab;
 }
 
 export interface ScenarioHandle {

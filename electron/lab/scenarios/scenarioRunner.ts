@@ -3,6 +3,7 @@ import { ErrorCode, invalidParams, RpcError } from '../../../shared/rpcError.js'
 import type { ScenarioInfo, ScenarioRunInfo } from '../../../shared/schemas/scenario.js';
 import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
+import type { HttpLab } from '../http/httpLab.js';
 import type { LabProcesses } from '../processes/labProcesses.js';
 import type { LabPools } from '../pools/labPools.js';
 import type { LabQueues } from '../queues/labQueues.js';
@@ -35,6 +36,7 @@ export class ScenarioRunner {
     private readonly queues: LabQueues,
     private readonly pools: LabPools,
     private readonly sockets: SocketLab,
+    private readonly http: HttpLab,
     private readonly hub: EventHub,
     private readonly log: (message: string) => void,
     /** Ends what descends from these lab processes, orphans included. */
@@ -143,6 +145,7 @@ export class ScenarioRunner {
         return started;
       },
       sockets: run.sockets,
+      http: this.http,
       say: (text, pid) => this.hub.emit('scenario.step', { runId: run.info.runId, text, pid: pid ?? null }),
       createPool: (size) => this.pools.create(size, (worker) => run.info.pids.push(worker.pid)),
       createQueue: (maxsize, name) => {

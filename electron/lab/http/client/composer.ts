@@ -1,6 +1,5 @@
 import { connect as connectTcp, isIP, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import type { z } from 'zod';
 import { HttpMessageParser, type HttpMessage } from '../../../../shared/http/index.js';
 import { ErrorCode, RpcError } from '../../../../shared/rpcError.js';
 import type { HttpConnectionInfo, HttpExchange, HttpLimits, HttpSendParams, HttpTimelineStep } from '../../../../shared/schemas/http.js';
@@ -11,7 +10,7 @@ import type { CapturedMessage } from '../server/messageCapture.js';
 import type { CookieJar } from './cookieJar.js';
 import { buildRequest } from './requestBytes.js';
 
-export type SendParams = z.output<typeof HttpSendParams>;
+export type SendParams = HttpSendParams;
 export interface SendResult {
   outcome: 'response' | 'timeout' | 'error';
   exchange: HttpExchange | null;
