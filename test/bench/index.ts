@@ -8,6 +8,7 @@ import { httpDecode } from './httpDecode.js';
 import { manyProcesses } from './manyProcesses.js';
 import { packetDecode } from './packetDecode.js';
 import { samplerCost } from './samplerCost.js';
+import { socketTracker } from './socketTracker.js';
 import { spawnBurst } from './spawnBurst.js';
 import { type BenchResult, report } from './stats.js';
 
@@ -19,6 +20,7 @@ const results: BenchResult[] = [
   ...(await httpServer()),
   ...(await httpDecode()),
   ...(await packetDecode()),
+  ...(await socketTracker()),
 ];
 report(results);
 process.exitCode = results.every((result) => result.met) ? 0 : 1;

@@ -137,7 +137,7 @@ describe.each([
     const reader = open();
     const owners = new InodeOwners({ pids: () => [process.pid] });
     const theirs = ssRows('-tanpH').filter(ours);
-    const reading = reader.read({ protocols: ['tcp'], tcpStates: 'all' });
+    const reading = reader.read({ protocols: ['tcp'], tcpStates: 'all', tcpInfo: true });
     reader.close();
     owners.resolve(reading.map((socket) => socket.inode));
     const mine = ourRows(reading, owners).filter(ours);
@@ -154,7 +154,7 @@ describe.each([
     const reader = open();
     const owners = new InodeOwners({ pids: () => [process.pid] });
     const theirs = ssRows('-uanpH').filter(ours);
-    const reading = reader.read({ protocols: ['udp'], tcpStates: 'all' });
+    const reading = reader.read({ protocols: ['udp'], tcpStates: 'all', tcpInfo: true });
     reader.close();
     owners.resolve(reading.map((socket) => socket.inode));
     const mine = ourRows(reading, owners).filter(ours);
@@ -166,10 +166,10 @@ describe.each([
 describe('netlink filters in the kernel', () => {
   test("LISTEN only; and one port's connections, by the bytecode filter, beside the listeners", () => {
     const reader = new NetlinkSockDiag();
-    const listening = reader.read({ protocols: ['tcp'], tcpStates: 'listen' });
+    const listening = reader.read({ protocols: ['tcp'], tcpStates: 'listen', tcpInfo: false });
     expect(new Set(listening.map((socket) => socket.state))).toEqual(new Set(['LISTEN']));
     const port = connectors.find((socket) => socket.remoteFamily === 'IPv6')?.localPort as number;
-    const filtered = reader.read({ protocols: ['tcp'], tcpStates: 'listen', ports: [port] });
+    const filtered = reader.read({ protocols: ['tcp'], tcpStates: 'listen', ports: [port], tcpInfo: true });
     reader.close();
     const connected = filtered.filter((socket) => socket.state !== 'LISTEN');
     // The client's socket (local port P) and the server's accepted end (remote port P): nothing else.

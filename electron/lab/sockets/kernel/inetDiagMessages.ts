@@ -8,6 +8,8 @@ import { stateName, timerOf } from './kernelStates.js';
  * without a socket; netlinkSockDiag.ts does the system calls.
  */
 
+/** For TCP, both families in one dump: the legacy TCPDIAG_GETSOCK request (see diagRequest). */
+export const AF_UNSPEC = 0;
 export const AF_INET = 2;
 export const AF_INET6 = 10;
 export const IPPROTO_TCP = 6;
@@ -19,7 +21,9 @@ const NLMSG_DONE = 3;
 const NLM_F_REQUEST = 0x1;
 const NLM_F_DUMP = 0x300; // NLM_F_ROOT | NLM_F_MATCH
 const SOCK_DIAG_BY_FAMILY = 20;
+const TCPDIAG_GETSOCK = 18;
 const INET_DIAG_REQ_V2_LEN = 56;
+const INET_DIAG_REQ_V1_LEN = 60;
 const INET_DIAG_MSG_LEN = 72;
 const INET_DIAG_INFO = 2;
 const INET_DIAG_REQ_BYTECODE = 1;
@@ -27,7 +31,7 @@ const INET_DIAG_BC_S_EQ = 11;
 const INET_DIAG_BC_D_EQ = 12;
 
 export interface DiagRequest {
-  family: typeof AF_INET | typeof AF_INET6;
+  family: typeof AF_UNSPEC | typeof AF_INET | typeof AF_INET6;
   protocol: SocketProtocol;
   /** Bit n set: sockets in kernel state n. */
   states: number;
@@ -92,22 +96,37 @@ export function exactRequest(target: ExactTarget, seq: number): Buffer {
   return message;
 }
 
+/**
+ * A dump request. For TCP over both families (AF_UNSPEC) it is the legacy TCPDIAG_GETSOCK with an
+ * inet_diag_req (v1), which the kernel still answers for compatibility: it walks the TCP hash
+ * once for IPv4 and IPv6 together, where two SOCK_DIAG_BY_FAMILY dumps walk the same hash twice.
+ */
 export function diagRequest(request: DiagRequest, seq: number): Buffer {
   const ports = request.ports ?? [];
   const filter = ports.length > 0 && ports.length <= MAX_FILTER_PORTS ? portFilter(ports) : null;
   const attributeLength = filter ? 4 + filter.length : 0;
-  const message = Buffer.alloc(NLMSG_HDRLEN + INET_DIAG_REQ_V2_LEN + attributeLength);
+  const legacy = request.family === AF_UNSPEC;
+  const bodyLength = legacy ? INET_DIAG_REQ_V1_LEN : INET_DIAG_REQ_V2_LEN;
+  const message = Buffer.alloc(NLMSG_HDRLEN + bodyLength + attributeLength);
   message.writeUInt32LE(message.length, 0);
-  message.writeUInt16LE(SOCK_DIAG_BY_FAMILY, 4);
+  message.writeUInt16LE(legacy ? TCPDIAG_GETSOCK : SOCK_DIAG_BY_FAMILY, 4);
   message.writeUInt16LE(NLM_F_REQUEST | NLM_F_DUMP, 6);
   message.writeUInt32LE(seq, 8);
   const body = NLMSG_HDRLEN;
-  message.writeUInt8(request.family, body);
-  message.writeUInt8(request.protocol === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP, body + 1);
-  message.writeUInt8(request.tcpInfo ? 1 << (INET_DIAG_INFO - 1) : 0, body + 2);
-  message.writeUInt32LE(request.states >>> 0, body + 4);
+  const ext = request.tcpInfo ? 1 << (INET_DIAG_INFO - 1) : 0;
+  if (legacy) {
+    // inet_diag_req: family, src_len, dst_len, ext, sockid (48 bytes), states, dbs
+    message.writeUInt8(ext, body + 3);
+    message.writeUInt32LE(request.states >>> 0, body + 52);
+  } else {
+    // inet_diag_req_v2: family, protocol, ext, pad, states, sockid
+    message.writeUInt8(request.family, body);
+    message.writeUInt8(request.protocol === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP, body + 1);
+    message.writeUInt8(ext, body + 2);
+    message.writeUInt32LE(request.states >>> 0, body + 4);
+  }
   if (filter) {
-    const attribute = body + INET_DIAG_REQ_V2_LEN;
+    const attribute = body + bodyLength;
     message.writeUInt16LE(4 + filter.length, attribute);
     message.writeUInt16LE(INET_DIAG_REQ_BYTECODE, attribute + 2);
     filter.copy(message, attribute + 4);
@@ -150,7 +169,7 @@ export function parseDiagChunk(
         if (errno !== 0) throw new NetlinkError(errno);
         return 'done';
       }
-      if (type === SOCK_DIAG_BY_FAMILY) {
+      if (type === SOCK_DIAG_BY_FAMILY || type === TCPDIAG_GETSOCK) {
         const socket = parseDiagMessage(chunk, offset + NLMSG_HDRLEN, offset + messageLength, protocol);
         if (socket) into.push(socket);
         if (exact) return 'done';

@@ -10,6 +10,8 @@ export interface ReadQuery {
   tcpStates: 'all' | 'listen';
   /** Only sockets with one of these ports at either end, besides the states asked for (netlink: a kernel bytecode filter). */
   ports?: readonly number[];
+  /** Ask for tcp_info (bytes, retransmits, rtt): netlink only, and it costs the kernel a socket lock each. */
+  tcpInfo: boolean;
 }
 
 /** One interface to the kernel's socket tables: netlink sock_diag, or the /proc/net text tables where netlink is refused. */

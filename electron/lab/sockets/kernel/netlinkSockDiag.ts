@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { KernelSocket, SocketProtocol } from '../../../../shared/schemas/socketStates.js';
 import {
+  AF_UNSPEC,
   AF_INET,
   AF_INET6,
   type DiagRequest,
@@ -24,6 +25,8 @@ const ENOENT = 2;
 /** Bits 1–12: every TCP state, request sockets (NEW_SYN_RECV) included; UDP uses 1 (connected) and 7 (not). */
 const ALL_STATES = 0x1ffe;
 const RECEIVE_BUFFER = 64 * 1024;
+const BY_FAMILY: readonly DiagRequest['family'][] = [AF_INET, AF_INET6];
+const BOTH_AT_ONCE: readonly DiagRequest['family'][] = [AF_UNSPEC];
 /** A dump the kernel has not finished after this many empty non-blocking reads is abandoned, not waited for. */
 const MAX_EMPTY_READS = 1000;
 
@@ -61,6 +64,8 @@ export class NetlinkSockDiag implements KernelReader {
   private readonly kernelAddress = Buffer.alloc(12); // sockaddr_nl { AF_NETLINK, pad, pid 0 (the kernel), groups 0 }
   private readonly chunk = Buffer.alloc(RECEIVE_BUFFER);
   private seq = 0;
+  /** Whether the kernel answers TCPDIAG_GETSOCK, which dumps TCP over IPv4 and IPv6 in one walk of the hash. */
+  private bothFamiliesAtOnce = false;
   private closed = false;
 
   /** Throws with the reason where netlink is unavailable or refused (not Linux, no koffi, a seccomp or LSM policy). */
@@ -71,12 +76,18 @@ export class NetlinkSockDiag implements KernelReader {
     this.kernelAddress.writeUInt16LE(AF_NETLINK, 0);
     // Probe once, so a policy that refuses dumps shows here rather than on the first tick.
     this.dump({ family: AF_INET, protocol: 'tcp', states: tcpStateBit(TCP_LISTEN), tcpInfo: false }, []);
+    try {
+      this.dump({ family: AF_UNSPEC, protocol: 'tcp', states: tcpStateBit(TCP_LISTEN), tcpInfo: false }, []);
+      this.bothFamiliesAtOnce = true;
+    } catch (error) {
+      if (!(error instanceof NetlinkError)) throw error; // a kernel without the legacy request: one dump per family
+    }
   }
 
   read(query: ReadQuery): KernelSocket[] {
     const sockets: KernelSocket[] = [];
     for (const protocol of query.protocols) {
-      for (const family of [AF_INET, AF_INET6] as const) {
+      for (const family of protocol === 'tcp' && this.bothFamiliesAtOnce ? BOTH_AT_ONCE : BY_FAMILY) {
         for (const request of requestsFor(protocol, family, query)) this.dump(request, sockets);
       }
     }
@@ -134,9 +145,9 @@ export class NetlinkSockDiag implements KernelReader {
 /** A LISTEN-or-ports reading is two dumps: the LISTEN sockets, and every state filtered by port. */
 function requestsFor(protocol: SocketProtocol, family: DiagRequest['family'], query: ReadQuery): DiagRequest[] {
   if (protocol === 'udp') return [{ family, protocol, states: ALL_STATES, tcpInfo: false }];
-  if (query.tcpStates === 'all') return [{ family, protocol, states: ALL_STATES, tcpInfo: true }];
+  if (query.tcpStates === 'all') return [{ family, protocol, states: ALL_STATES, tcpInfo: query.tcpInfo }];
   const listen: DiagRequest = { family, protocol, states: tcpStateBit(TCP_LISTEN), tcpInfo: false };
   const ports = query.ports ?? [];
   if (ports.length === 0) return [listen];
-  return [listen, { family, protocol, states: ALL_STATES & ~tcpStateBit(TCP_LISTEN), tcpInfo: true, ports }];
+  return [listen, { family, protocol, states: ALL_STATES & ~tcpStateBit(TCP_LISTEN), tcpInfo: query.tcpInfo, ports }];
 }

@@ -1,6 +1,6 @@
 import type { KernelSocket } from '../../../../shared/schemas/socketStates.js';
 import { describe, expect, it } from 'vitest';
-import { AF_INET6, diagRequest, NetlinkError, parseDiagChunk, portFilter } from '../../../../electron/lab/sockets/kernel/inetDiagMessages.js';
+import { AF_INET6, AF_UNSPEC, diagRequest, NetlinkError, parseDiagChunk, portFilter } from '../../../../electron/lab/sockets/kernel/inetDiagMessages.js';
 
 /** One SOCK_DIAG_BY_FAMILY reply as the kernel lays it out: nlmsghdr, inet_diag_msg, then an INET_DIAG_INFO attribute. */
 function reply(seq: number): Buffer {
@@ -94,5 +94,19 @@ describe('netlink sock_diag messages', () => {
     expect(request.readUInt32LE(20)).toBe(1 << 10);
     expect(request.readUInt16LE(72)).toBe(4 + portFilter([80]).length);
     expect(request.readUInt16LE(74)).toBe(1); // INET_DIAG_REQ_BYTECODE
+  });
+
+  it('TCP over both families is one legacy TCPDIAG_GETSOCK request (inet_diag_req v1), and its replies parse alike', () => {
+    const request = diagRequest({ family: AF_UNSPEC, protocol: 'tcp', states: 0x1ffe, tcpInfo: true }, 9);
+    expect(request.length).toBe(16 + 60);
+    expect(request.readUInt16LE(4)).toBe(18);
+    expect([request[16], request[19]]).toEqual([0, 2]); // family unspecified; ext asks for INET_DIAG_INFO
+    expect(request.readUInt32LE(16 + 52)).toBe(0x1ffe);
+    const legacyReply = reply(9);
+    legacyReply.writeUInt16LE(18, 4);
+    const chunk = Buffer.concat([legacyReply, done(9)]);
+    const into: KernelSocket[] = [];
+    expect(parseDiagChunk(chunk, chunk.length, 9, 'tcp', into)).toBe('done');
+    expect(into[0]).toMatchObject({ family: 'IPv6', state: 'ESTABLISHED', inode: 123456 });
   });
 });
