@@ -174,6 +174,30 @@ describe('the HTTP view', () => {
     await until('the session to end', async () => !(await rpc.call('http.sessions')).sessions.some((record) => record.sessionId === sid));
   });
 
+  test('HTTPS from the composer: the decrypted exchange beside the TLS records that crossed the socket', async () => {
+    const tlsBase = (await page.getByTestId('http-url-tls').textContent())!.trim();
+    await compose(page, 'GET', new URL('/page', tlsBase).href);
+    const exchangeId = await send(page);
+    await detailOf(page, exchangeId).waitFor();
+
+    // Decrypted, the request line reads as plain HTTP; the Raw tab says these bytes are after TLS.
+    await page.getByTestId('exchange-tab-raw').click();
+    await page.getByTestId('raw-decrypted').waitFor();
+    const requestText = (await page.locator('[data-testid="raw-tab"] section[data-side="request"] [data-testid="byte-view"]').textContent()) ?? '';
+    expect(requestText).toContain('GET /page HTTP/1.1');
+
+    // The TLS tab lists the records: handshake first, then application data, as the lab recorded them.
+    await page.getByTestId('raw-show-tls').click();
+    const records = page.getByTestId('tls-record');
+    await records.first().waitFor();
+    expect(await records.first().getAttribute('data-type')).toBe('22');
+    expect(await page.locator('[data-testid="tls-record"][data-type="23"]').count()).toBeGreaterThan(0);
+    const { connection } = await rpc.call('http.exchange', { exchangeId });
+    expect(await records.count()).toBe(connection.tls?.records.length);
+    // What crossed the socket is not the plaintext: the first record's bytes are a TLS header (0x16 0x03), not "GET".
+    expect(await records.first().locator('td').nth(4).textContent()).toMatch(/^16 03 /);
+  });
+
   test('screenshots, light and dark, at 1400×900: nothing unreadable, no page errors', async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
     await page.setViewportSize({ width: 1400, height: 900 });
