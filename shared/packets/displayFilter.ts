@@ -172,16 +172,17 @@ function compile(node: FilterNode): Bound {
       };
     }
     case 'has': {
-      const protocol = PROTOCOLS[node.field];
-      const spec = FIELDS[node.field];
+      const protocol = Object.hasOwn(PROTOCOLS, node.field) ? PROTOCOLS[node.field] : undefined;
+      const spec = Object.hasOwn(FIELDS, node.field) ? FIELDS[node.field] : undefined;
       if (protocol !== undefined) return (index) => (i) => protocol(index, i);
       if (spec !== undefined) return (index) => (i) => spec.present(index, i);
       throw unknownField(node.field, node.position);
     }
     case 'compare': {
-      const spec = FIELDS[node.field];
+      // Own properties only: a field named "constructor" or "valueOf" is no field.
+      const spec = Object.hasOwn(FIELDS, node.field) ? FIELDS[node.field] : undefined;
       if (spec === undefined) {
-        if (PROTOCOLS[node.field] !== undefined) throw new FilterSyntaxError({ message: `"${node.field}" is a protocol: it cannot be compared, write it alone`, position: node.position });
+        if (Object.hasOwn(PROTOCOLS, node.field)) throw new FilterSyntaxError({ message: `"${node.field}" is a protocol: it cannot be compared, write it alone`, position: node.position });
         throw unknownField(node.field, node.position);
       }
       const value = operand(spec, node.field, node.op, node.value, node.valuePosition, node.position);

@@ -62,7 +62,7 @@ function tokenize(text: string): Token[] {
       const word = text.slice(start, at);
       const lower = word.toLowerCase();
       if (lower === 'and' || lower === 'or' || lower === 'not') tokens.push({ kind: lower, text: word, position: start });
-      else if (OPERATOR_WORDS[lower] !== undefined) tokens.push({ kind: 'op', text: OPERATOR_WORDS[lower], position: start });
+      else if (Object.hasOwn(OPERATOR_WORDS, lower)) tokens.push({ kind: 'op', text: OPERATOR_WORDS[lower]!, position: start });
       else tokens.push({ kind: 'word', text: word, position: start });
     } else if (c === '=') {
       fail('"=" is not an operator: use "==" to compare', at);

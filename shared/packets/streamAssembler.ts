@@ -89,16 +89,15 @@ export class StreamAssembler {
     this.drainHeld();
   }
 
-  /** Everything so far; segments still held count as a gap before them. */
+  /** Everything: segments still held are taken in after the gap before them. Ends the assembly. */
   read(stream: number, direction: StreamDirection): StreamBytes {
+    while (this.held.length > 0) this.skipToHeld();
     const bytes = new Uint8Array(this.length);
     let at = 0;
     for (const piece of this.pieces) {
       bytes.set(piece, at);
       at += piece.length;
     }
-    const gaps = [...this.gaps];
-    if (this.held.length > 0) gaps.push({ offset: this.length, length: Math.min(...this.held.map((h) => (h.seq - this.nextSeq!) | 0)) });
-    return { stream, direction, bytes, segments: [...this.segments], gaps, droppedBytes: this.droppedBytes };
+    return { stream, direction, bytes, segments: [...this.segments], gaps: [...this.gaps], droppedBytes: this.droppedBytes };
   }
 }
