@@ -4,7 +4,7 @@
  * beside it). What the page shows is checked against the lab's own record (http.exchange, http.sessions). The server is
  * shared by every e2e file: these tests look only at the exchanges and sessions they made.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from '../support/chromium.js';
@@ -196,6 +196,15 @@ describe('the HTTP view', () => {
     expect(await records.count()).toBe(connection.tls?.records.length);
     // What crossed the socket is not the plaintext: the first record's bytes are a TLS header (0x16 0x03), not "GET".
     expect(await records.first().locator('td').nth(4).textContent()).toMatch(/^16 03 /);
+  });
+
+  test('Export HAR downloads the live log as a HAR 1.2 file with the exchanges made here', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('har-export').click();
+    const file = await (await download).path();
+    const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { version: string; entries: Array<{ request: { method: string; url: string } }> } };
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.entries.some((entry) => entry.request.method === 'POST' && entry.request.url === new URL('/form', base).href)).toBe(true);
   });
 
   test('screenshots, light and dark, at 1400×900: nothing unreadable, no page errors', async () => {
