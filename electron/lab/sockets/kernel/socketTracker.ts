@@ -98,11 +98,6 @@ export class SocketTracker {
     return this.reader?.source ?? null;
   }
 
-  /** The last scheduled reading's failure, while the failing goes on. */
-  get error(): string | null {
-    return this.lastError;
-  }
-
   start(): void {
     if (this.running || !this.reader) return;
     this.running = true;
@@ -145,6 +140,12 @@ export class SocketTracker {
     const reading = this.reader.read({ protocols: ['tcp', 'udp'], tcpStates: 'all', tcpInfo });
     this.apply(reading, at, null, this.lastFullAt === -Infinity ? null : this.lastFullAt);
     this.lastFullAt = at;
+  }
+
+  /** Whether the kernel's tables can be read here, by what, and the last scheduled reading's failure if it keeps failing: without a reading. */
+  kernelStatus(): Pick<MachineSockets, 'available' | 'detail' | 'source'> {
+    const detail = this.lastError ? `${this.detail}; the last reading failed: ${this.lastError}` : this.detail;
+    return { available: this.reader !== null, detail, source: this.source };
   }
 
   labSockets(): TrackedSocket[] {
