@@ -26,7 +26,7 @@ describe('the task catalog', () => {
   test('names the known tasks when the task is unknown', () => {
     const error = errorOf(() => resolveTask('sleeep', [], {}));
     expect(error.code).toBe(ErrorCode.InvalidParams);
-    expect(error.message).toBe("Unknown task 'sleeep'. Known tasks: sleep, sleep-native, cpu-burn, print-loop, exit, alloc, crash, globals, queue-put.");
+    expect(error.message).toBe("Unknown task 'sleeep'. Known tasks: sleep, sleep-native, cpu-burn, print-loop, exit, alloc, crash, globals, queue-put, socket-host.");
   });
 
   test.each([
