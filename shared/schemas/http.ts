@@ -290,11 +290,32 @@ const HeaderList = z.array(z.tuple([z.string().min(1).max(256), z.string().max(1
 /** A log: 'live', or the id http.importHar gave an imported file. */
 const LogId = z.string().min(1).max(64).default('live');
 
+/** Why the composer would refuse this URL (it reaches http and https on loopback only), or null when it is fine. */
+export function loopbackUrlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `'${text.slice(0, 200)}' is not an absolute URL; write it as http://127.0.0.1:PORT/path`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `the composer speaks http and https, not ${url.protocol}`;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const loopback = host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return loopback ? null : `the composer reaches loopback only (127.0.0.0/8, ::1, localhost), not ${url.hostname}`;
+}
+
 export const HttpSendParams = z
   .object({
     method: z.string().min(1).max(32).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'a method is an HTTP token').default('GET'),
     /** http:// or https:// on 127.0.0.1, ::1 or localhost: the composer reaches loopback only. */
-    url: z.string().min(1).max(8192),
+    url: z
+      .string()
+      .min(1)
+      .max(8192)
+      .superRefine((url, context) => {
+        const problem = loopbackUrlProblem(url);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
     headers: HeaderList.default([]),
     body: z.string().max(8 * 1024 * 1024).optional(),
     bodyBase64: z.string().max(12 * 1024 * 1024).optional(),

@@ -1,8 +1,8 @@
-import { connect as connectTcp, isIP, type Socket } from 'node:net';
+import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import { HttpMessageParser, type HttpMessage } from '../../../../shared/http/index.js';
 import { ErrorCode, RpcError } from '../../../../shared/rpcError.js';
-import type { HttpConnectionInfo, HttpExchange, HttpLimits, HttpSendParams, HttpTimelineStep } from '../../../../shared/schemas/http.js';
+import { type HttpConnectionInfo, type HttpExchange, type HttpLimits, type HttpSendParams, type HttpTimelineStep, loopbackUrlProblem } from '../../../../shared/schemas/http.js';
 import { now } from '../../clock.js';
 import { costOf, type LoggedExchange } from '../loggedExchange.js';
 import { redactSecrets } from '../redact.js';
@@ -237,17 +237,9 @@ class ReceivedResponse {
   }
 }
 
-/** The composer reaches loopback only: 127.0.0.0/8, ::1 and localhost, over http or https. */
-export function loopbackUrl(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new RpcError(ErrorCode.InvalidParams, `url: '${text.slice(0, 200)}' is not an absolute URL; write it as http://127.0.0.1:PORT/path.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RpcError(ErrorCode.InvalidParams, `url: the composer speaks http and https, not ${url.protocol}`);
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
-  if (!loopback) throw new RpcError(ErrorCode.InvalidParams, `url: the composer reaches loopback only (127.0.0.0/8, ::1, localhost), not ${url.hostname}.`);
-  return url;
+/** The URL as the contract validated it (loopback only: see loopbackUrlProblem). */
+function loopbackUrl(text: string): URL {
+  const problem = loopbackUrlProblem(text);
+  if (problem) throw new RpcError(ErrorCode.InvalidParams, `url: ${problem}.`);
+  return new URL(text);
 }
