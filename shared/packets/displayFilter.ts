@@ -35,7 +35,8 @@ const PROTOCOLS: Record<string, (index: PacketIndex, i: number) => boolean> = {
   ipv6: has(PacketFlag.IPV6),
   tcp: has(PacketFlag.TCP),
   udp: has(PacketFlag.UDP),
-  _malformed: has(PacketFlag.MALFORMED),
+  /** Wireshark's name for frames its dissectors found malformed. */
+  '_ws.malformed': has(PacketFlag.MALFORMED),
 };
 
 const FIELDS: Record<string, FieldSpec> = {
@@ -70,7 +71,7 @@ const FIELDS: Record<string, FieldSpec> = {
   pid: { present: has(PacketFlag.TCP | PacketFlag.UDP), kind: 'pid', values: [] },
 };
 
-export const FILTER_FIELDS: readonly string[] = [...Object.keys(PROTOCOLS).filter((p) => !p.startsWith('_')), ...Object.keys(FIELDS)];
+export const FILTER_FIELDS: readonly string[] = [...Object.keys(PROTOCOLS), ...Object.keys(FIELDS)];
 
 export type Predicate = (i: number) => boolean;
 
@@ -210,9 +211,11 @@ function compile(node: FilterNode): Bound {
   }
 }
 
+/** Names the fields of the same protocol, so `tcp.prot` lists what tcp.* offers. */
 function unknownField(field: string, position: number): FilterSyntaxError {
-  const near = FILTER_FIELDS.find((f) => f.startsWith(field.split('.')[0] ?? field));
-  return new FilterSyntaxError({ message: `"${field}" is not a field this filter knows${near ? ` (fields include ${FILTER_FIELDS.filter((f) => f.split('.')[0] === near.split('.')[0]).join(', ')})` : ''}`, position });
+  const protocol = field.split('.')[0];
+  const siblings = FILTER_FIELDS.filter((f) => f.startsWith(`${protocol}.`));
+  return new FilterSyntaxError({ message: `"${field}" is not a field this filter knows${siblings.length > 0 ? ` (${protocol} has ${siblings.join(', ')})` : ''}`, position });
 }
 
 /** Checks and compiles a display filter; an empty text matches every packet. */

@@ -4,11 +4,15 @@
  *
  * Reading:   `new CaptureStreamReader().push(chunk, onPacket)` … `.end()` for tcpdump's stdout; `readCapture(bytes)` for
  *            a whole pcap or pcapng file. Neither throws: problems are listed with their byte offsets.
- * Indexing:  `new PacketIndex(options).append(record)` keeps columnar typed arrays for a million packets and the raw
- *            bytes in a bounded store; `index.decode(i)` gives one packet's layer tree with field offsets and its Info.
- * Filtering: `compileFilter(text)` → a filter or a FilterError with its position; `index.select(filter, pidOf)`.
- * Streams:   `index.streamBytes(stream, direction)` → the reassembled bytes and the packets that carried them.
- * Writing:   `writePcap(…)` and `writePcapng(…)` (per-packet comments, a TLS key log Decryption Secrets Block).
+ * Indexing:  `new PacketIndex(options).append(record, linkType)` keeps columnar typed arrays (44 bytes a packet) and the
+ *            raw bytes in a bounded store; `index.decode(i)` gives one packet's layer tree with field offsets, checksums
+ *            and its Info; `index.context(i)` + `decodePacket(bytes, linkType, originalLength, context)` do the same
+ *            where only the bytes travel (the renderer). Packet numbers are 0-based indexes here, 1-based in summaries.
+ * Filtering: `compileFilter(text)` → `{ ok, filter }` or `{ ok: false, error: { message, position } }`;
+ *            `selectPackets(index, filter, pidOf?)` → the matching indexes (Uint32Array).
+ * Streams:   `index.streamBytes(stream, direction, maxBytes?)` → the reassembled bytes, gaps and the carrying packets.
+ * Writing:   `writePcap(packets, 'source' | 'ethernet')` and `writePcapng(packets, { tlsKeyLog })` (opt_comment per
+ *            packet, a TLS key log Decryption Secrets Block); `index.writable(i)` gives a packet in their form.
  */
 export * from './types.js';
 export { CaptureStreamReader, readCapture } from './captureReader.js';

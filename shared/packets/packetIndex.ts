@@ -1,5 +1,5 @@
 /**
- * The capture's packets as columns of typed arrays — 41 bytes a packet, so a million packets index in ~40 MB beside
+ * The capture's packets as columns of typed arrays — 44 bytes a packet, so a million packets index in ~44 MB beside
  * their raw bytes — filled by the header scan with no per-packet object kept. Raw bytes go to a bounded store;
  * packets past `maxPackets` are counted, not kept. One packet's full decode, its stream's bytes and a display filter's
  * matches are all read from here.

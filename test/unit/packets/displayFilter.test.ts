@@ -25,6 +25,10 @@ describe('display filter', () => {
     expect(select('pid == 4242')).toEqual([]);
   });
 
+  it('_ws.malformed finds the malformed packets', () => {
+    expect(select('_ws.malformed')).toEqual([]);
+  });
+
   it('an empty filter keeps every packet; keywords and symbols mean the same', () => {
     expect(select('  ').length).toBe(24);
     expect(select('tcp.port eq 58806 and not tcp.flags.ack == 1')).toEqual(select('tcp.port == 58806 && !tcp.flags.ack == 1'));
@@ -32,7 +36,8 @@ describe('display filter', () => {
   });
 
   it.each([
-    ['tcp.prot == 80', 0, /"tcp.prot" is not a field this filter knows/],
+    ['tcp.prot == 80', 0, /"tcp.prot" is not a field this filter knows \(tcp has tcp.port, tcp.srcport, /],
+    ['http', 0, /"http" is not a field this filter knows$/],
     ['tcp.port == ', 12, /a value was expected after "=="/],
     ['tcp.port = 80', 9, /"=" is not an operator: use "=="/],
     ['(tcp && udp', 11, /"\)" expected to close the "\(" at character 1/],
