@@ -40,6 +40,8 @@ export function compactType(schema: Json): string {
       return fields.length ? `{ ${fields.join(', ')} }` : '{}';
     }
     case 'array': {
+      // A tuple (z.tuple): its positions, as TypeScript writes one.
+      if (Array.isArray(schema.prefixItems)) return `[${(schema.prefixItems as Json[]).map(compactType).join(', ')}]`;
       const item = compactType((schema.items ?? {}) as Json);
       const bound = schema.maxItems === undefined ? '' : ` (≤${schema.maxItems})`;
       return `${item.includes(' ') && !item.startsWith('{') ? `(${item})` : item}[]${bound}`;
