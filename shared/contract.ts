@@ -5,6 +5,7 @@
  * docs/protocol.md loop over `methods` and `eventTypes`; nothing is declared a second time.
  */
 import type { z } from 'zod';
+import { captureMethods } from './schemas/capture.js';
 import { eventMethods } from './schemas/events.js';
 import { httpMethods } from './schemas/http.js';
 import { poolMethods } from './schemas/pool.js';
@@ -28,6 +29,7 @@ export const methods = {
   ...scenarioMethods,
   ...httpMethods,
   ...socketMethods,
+  ...captureMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -28,6 +28,7 @@ import { PsSource } from './sampler/psSource.js';
 import { Sampler } from './sampler/sampler.js';
 import { ScenarioRunner } from './scenarios/scenarioRunner.js';
 import { LabSockets } from './sockets/labSockets.js';
+import { PacketCapture } from './capture/packetCapture.js';
 import { sweepAbandonedFolders } from './scenarios/tempFolders.js';
 import { detectCapabilities } from './system/capabilities.js';
 import { setSubreaper } from './system/subreaper.js';
@@ -64,6 +65,9 @@ export class Lab {
   readonly pools: LabPools;
   readonly http: HttpLab;
   readonly sockets: LabSockets;
+  readonly capture: PacketCapture;
+  /** Ports Loopscope itself serves on (browser mode's): never captured. */
+  private readonly ownPorts: number[] = [];
   private readonly table: ProcessTable;
   private readonly reaper: OrphanReaper;
   private readonly guardian: GuardianClient | null;
@@ -125,6 +129,13 @@ export class Lab {
     this.pools = new LabPools(this.processes, this.hub);
     this.sockets = new LabSockets(this.hub, this.processes);
     this.http = new HttpLab(this.hub, this.log);
+    this.capture = new PacketCapture({
+      hub: this.hub,
+      ownPorts: () => this.ownPorts,
+      labPorts: () => this.labPorts(),
+      ownerOf: (conversation) => this.portOwner(conversation),
+      log: this.log,
+    });
     this.scenarios = new ScenarioRunner(
       this.processes,
       this.queues,
@@ -142,6 +153,31 @@ export class Lab {
     this.sampler.start();
   }
 
+  /** The transport tells the lab where it serves, so that capture leaves that traffic out. */
+  noteOwnPort(port: number): void {
+    if (!this.ownPorts.includes(port)) this.ownPorts.push(port);
+  }
+
+  /** Every port the lab's own traffic uses now: its sockets' ends and the HTTP lab's servers. */
+  private labPorts(): Set<number> {
+    const ports = new Set<number>();
+    for (const record of this.sockets.lab.all()) for (const end of [record.info.local, record.info.remote]) if (end) ports.add(end.port);
+    const http = this.http.status();
+    for (const port of [http.port, http.tlsPort]) if (port !== null) ports.add(port);
+    return ports;
+  }
+
+  /** Who holds an end of a captured conversation, as far as the lab's own records know. */
+  private portOwner(conversation: { srcPort: number; dstPort: number }): { pid: number; name: string } | null {
+    for (const record of this.sockets.lab.all()) {
+      const port = record.info.local?.port;
+      if (port === conversation.srcPort || port === conversation.dstPort) return { pid: record.info.pid, name: readStat(record.info.pid)?.comm ?? 'unknown' };
+    }
+    const http = this.http.status();
+    if ([http.port, http.tlsPort].some((port) => port === conversation.srcPort || port === conversation.dstPort)) return { pid: process.pid, name: readStat(process.pid)?.comm ?? 'loopscope' };
+    return null;
+  }
+
   rows(): ProcessRow[] {
     return this.table.rows();
   }
@@ -153,6 +189,7 @@ export class Lab {
       await runEveryStep(
         [
         ['scenarios', () => this.scenarios.dispose()],
+        ['capture', () => this.capture.dispose()],
         ['http', () => this.http.dispose()],
         ['sockets', () => this.sockets.dispose(this.log)],
         ['pools', () => this.pools.dispose()],

@@ -1,4 +1,6 @@
 import type { ProcessRow } from '../../shared/schemas/process.js';
+import { captureHandlers } from './capture/captureHandlers.js';
+import type { PacketCapture } from './capture/packetCapture.js';
 import type { LabHandlers } from './handlerTypes.js';
 import { httpHandlers } from './http/httpHandlers.js';
 import type { HttpLab } from './http/httpLab.js';
@@ -25,6 +27,7 @@ export interface LabParts extends SystemFacts {
   http: HttpLab;
   sockets: LabSockets;
   settings: LabSettingsStore;
+  capture: PacketCapture;
   rows(): ProcessRow[];
 }
 
@@ -39,5 +42,6 @@ export function createLabHandlers(lab: LabParts): LabHandlers {
     ...scenarioHandlers(lab.scenarios),
     ...httpHandlers(lab.http),
     ...socketHandlers(lab.sockets.lab, lab.sockets.rows),
+    ...captureHandlers(lab.capture),
   };
 }

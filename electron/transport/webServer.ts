@@ -76,6 +76,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  options.lab.noteOwnPort(port);
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { captureEvents } from './capture.js';
 import { NoParams, Timestamp } from './common.js';
 import { httpEvents } from './http.js';
 import { method, type MethodSpec } from './define.js';
@@ -17,7 +18,7 @@ export { lifecycleStreams, StreamName, streamNames, streams } from './streams.js
  * what it means, and its payload. `observed` events come from the kernel (a /proc reading, an exit
  * status from waitpid); `inferred` ones from the app's own calls. The UI labels each accordingly.
  */
-export const eventTypes = { ...processEvents, ...scenarioEvents, ...poolEvents, ...queueEvents, ...socketStateEvents, ...socketEvents, ...httpEvents } as const;
+export const eventTypes = { ...processEvents, ...scenarioEvents, ...poolEvents, ...queueEvents, ...socketStateEvents, ...socketEvents, ...httpEvents, ...captureEvents } as const;
 
 export type EventType = keyof typeof eventTypes;
 

@@ -1,0 +1,225 @@
+import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
+import { CAPTURE_PART_BYTES, type CaptureStatus, type PacketRow } from '../../../shared/schemas/capture.js';
+import { CaptureStreamReader, compileFilter, type Conversation, HeaderScan, PacketIndex, selectPackets, writePcap, writePcapng } from '../../../shared/packets/index.js';
+import type { EventHub } from '../hub/eventHub.js';
+import { detectCapture } from './captureCapability.js';
+import { TcpdumpProcess, type ToolCounts } from './tcpdumpProcess.js';
+
+export interface PacketCaptureOptions {
+  hub: EventHub;
+  /** Ports Loopscope itself serves on (browser mode's): the kernel filter always leaves them out. */
+  ownPorts: () => readonly number[];
+  /** The lab's ports now (its sockets, the HTTP lab's servers and clients): what scope 'lab' keeps. */
+  labPorts: () => ReadonlySet<number>;
+  /** Who holds either end of a conversation, for `pid == N` and the pcapng comments. */
+  ownerOf: (conversation: Conversation) => { pid: number; name: string } | null;
+  log: (message: string) => void;
+}
+
+const BATCH_MS = 100;
+const BATCH_ROWS = 200;
+const COUNTS_EVERY_MS = 2000;
+
+/**
+ * Live capture on lo: tcpdump's pcap stream decoded as it arrives into a bounded packet index; the
+ * lab chooses what to keep (its own ports, or everything), because tcpdump's kernel filter is fixed
+ * when it starts while lab ports come and go. Batches of new rows go to the `packets` stream.
+ */
+export class PacketCapture {
+  private index = new PacketIndex({ maxPackets: 1_000_000, maxRawBytes: 256 * 1024 * 1024 });
+  private tool: TcpdumpProcess | null = null;
+  private reader = new CaptureStreamReader();
+  private readonly scan = new HeaderScan();
+  private state: CaptureStatus['state'] = 'stopped';
+  private scope: CaptureStatus['scope'] = 'lab';
+  private kernelFilter = '';
+  private paused = false;
+  private skipped = 0;
+  private counts: ToolCounts | null = null;
+  private error: string | null = null;
+  private unsent = 0;
+  private batchTimer: NodeJS.Timeout | undefined;
+  private countsTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: PacketCaptureOptions) {}
+
+  status(): CaptureStatus {
+    return {
+      capability: detectCapture().capability,
+      state: this.state,
+      scope: this.scope,
+      kernelFilter: this.kernelFilter,
+      packets: this.index.count,
+      skipped: this.skipped,
+      droppedByLab: this.index.droppedPackets,
+      tool: this.counts,
+      error: this.error,
+    };
+  }
+
+  async start(scope: CaptureStatus['scope']): Promise<CaptureStatus> {
+    if (this.tool) throw new RpcError(ErrorCode.Conflict, 'A capture is already running: stop it first to change its scope.');
+    const { capability, tool } = detectCapture();
+    if (!tool) throw new RpcError(ErrorCode.Unsupported, `Packet capture is not possible here: ${capability.detail}`);
+    this.scope = scope;
+    this.error = null;
+    this.counts = null;
+    this.paused = false;
+    this.reader = new CaptureStreamReader();
+    // Loopscope's own traffic is never captured: every packet event would make more packets.
+    const own = this.options.ownPorts();
+    this.kernelFilter = own.length > 0 ? `not (tcp port ${own.join(' or tcp port ')})` : 'ip or ip6';
+    this.setState('starting');
+    try {
+      this.tool = await TcpdumpProcess.start({
+        path: tool.path,
+        filter: this.kernelFilter,
+        onData: (chunk) => this.take(chunk),
+        onCounts: (counts) => (this.counts = counts),
+        onExit: (reason) => void this.failed(reason),
+      });
+    } catch (error) {
+      this.error = (error as Error).message;
+      this.setState('failed');
+      throw new RpcError(ErrorCode.Unsupported, this.error);
+    }
+    this.countsTimer = setInterval(() => this.tool?.askCounts(), COUNTS_EVERY_MS);
+    this.countsTimer.unref();
+    this.setState('capturing');
+    return this.status();
+  }
+
+  async stop(): Promise<CaptureStatus> {
+    const tool = this.tool;
+    this.tool = null;
+    clearInterval(this.countsTimer);
+    if (tool) await tool.stop(); // its final counts arrive before it exits
+    this.flush();
+    if (this.state !== 'failed') this.setState('stopped');
+    return this.status();
+  }
+
+  pause(paused: boolean): CaptureStatus {
+    if (!this.tool) throw new RpcError(ErrorCode.Conflict, 'No capture is running: start one first.');
+    this.paused = paused;
+    this.setState(paused ? 'paused' : 'capturing');
+    return this.status();
+  }
+
+  clear(): CaptureStatus {
+    this.index = new PacketIndex({ maxPackets: this.index.maxPackets, maxRawBytes: 256 * 1024 * 1024 });
+    this.skipped = 0;
+    this.unsent = 0;
+    // The stream reader keeps its file header and interfaces: the capture goes on where it is.
+    this.options.hub.emit('capture.stateChanged', { status: this.status() });
+    return this.status();
+  }
+
+  page(offset: number, limit: number, filterText: string): { total: number; matched: number; offset: number; rows: PacketRow[] } {
+    const selected = this.select(filterText);
+    const rows: PacketRow[] = [];
+    for (let k = offset; k < Math.min(selected.length, offset + limit); k++) {
+      const row = this.row(selected[k] ?? 0);
+      if (row) rows.push(row);
+    }
+    return { total: this.index.count, matched: selected.length, offset, rows };
+  }
+
+  packet(number: number): { row: PacketRow; base64: string; decoded: unknown; link: Conversation | null } {
+    const i = number - 1;
+    const bytes = i >= 0 && i < this.index.count ? this.index.bytes(i) : null;
+    const row = bytes ? this.row(i) : null;
+    if (!bytes || !row) throw new RpcError(ErrorCode.NotFound, `No packet ${number} with its bytes: the capture holds ${this.index.count} (bytes beyond the store's bound are dropped).`);
+    return { row, base64: Buffer.from(bytes).toString('base64'), decoded: this.index.decode(i), link: this.index.conversation(i) };
+  }
+
+  /** One part of the file, so that a large capture crosses the socket in frames under 1 MiB. */
+  exportFile(format: 'pcap' | 'pcapng', filterText: string, part: number): { part: number; parts: number; base64: string; packets: number; skippedWithoutBytes: number } {
+    const packets = [];
+    let skippedWithoutBytes = 0;
+    for (const i of this.select(filterText)) {
+      const packet = this.index.writable(i);
+      if (!packet) {
+        skippedWithoutBytes++;
+        continue;
+      }
+      const conversation = this.index.conversation(i);
+      const owner = conversation ? this.options.ownerOf(conversation) : null;
+      packets.push(format === 'pcapng' && owner ? { ...packet, comments: [...packet.comments, `pid ${owner.pid} ${owner.name}`] } : packet);
+    }
+    const file = format === 'pcap' ? writePcap(packets, 'source').bytes : writePcapng(packets).bytes;
+    const parts = Math.max(1, Math.ceil(file.length / CAPTURE_PART_BYTES));
+    if (part >= parts) throw new RpcError(ErrorCode.InvalidParams, `The file has ${parts} part(s); part ${part} does not exist.`);
+    const slice = file.subarray(part * CAPTURE_PART_BYTES, (part + 1) * CAPTURE_PART_BYTES);
+    return { part, parts, base64: Buffer.from(slice).toString('base64'), packets: packets.length, skippedWithoutBytes };
+  }
+
+  async dispose(): Promise<void> {
+    clearTimeout(this.batchTimer);
+    await this.stop();
+  }
+
+  private select(filterText: string): Uint32Array {
+    const compiled = compileFilter(filterText);
+    if (!compiled.ok) {
+      throw new RpcError(ErrorCode.InvalidParams, `Display filter: ${compiled.error.message} (at character ${compiled.error.position + 1})`, { position: compiled.error.position });
+    }
+    return selectPackets(this.index, compiled.filter, (conversation) => this.options.ownerOf(conversation)?.pid ?? null);
+  }
+
+  private row(i: number): PacketRow | null {
+    const decoded = this.index.decode(i);
+    if (!decoded) return null;
+    const { summary } = decoded;
+    return { number: summary.number, time: summary.relativeTime, source: summary.source, destination: summary.destination, protocol: summary.protocol, length: summary.length, info: summary.info, stream: decoded.stream };
+  }
+
+  private take(chunk: Buffer): void {
+    const labPorts = this.scope === 'lab' ? this.options.labPorts() : null;
+    this.reader.push(chunk, (record) => {
+      if (this.paused) {
+        this.skipped++;
+        return;
+      }
+      const linkType = this.reader.interfaces[record.interfaceId]?.linkType ?? 1;
+      if (labPorts) {
+        // Outside the lab's scope: seen, counted, not kept (the headers alone decide it).
+        const ports = this.scan.scan(record.data, linkType, record.originalLength);
+        if (!labPorts.has(ports.srcPort) && !labPorts.has(ports.dstPort)) {
+          this.skipped++;
+          return;
+        }
+      }
+      if (this.index.append(record, linkType) >= 0) this.unsent++;
+    });
+    if (this.unsent > 0) this.batchTimer ??= setTimeout(() => this.flush(), BATCH_MS);
+  }
+
+  private flush(): void {
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    if (this.unsent === 0) return;
+    const added = this.unsent;
+    this.unsent = 0;
+    const rows: PacketRow[] = [];
+    for (let i = Math.max(0, this.index.count - Math.min(added, BATCH_ROWS)); i < this.index.count; i++) {
+      const row = this.row(i);
+      if (row) rows.push(row);
+    }
+    this.options.hub.emit('capture.packets', { total: this.index.count, added, rows });
+  }
+
+  private async failed(reason: string): Promise<void> {
+    this.options.log(`capture: ${reason}`);
+    this.error = reason;
+    this.tool = null;
+    clearInterval(this.countsTimer);
+    this.flush();
+    this.setState('failed');
+  }
+
+  private setState(state: CaptureStatus['state']): void {
+    this.state = state;
+    this.options.hub.emit('capture.stateChanged', { status: this.status() });
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { NoParams } from './common.js';
+import { type EventSpec, method, type MethodSpec } from './define.js';
+import { Capability } from './system.js';
+
+/** What the lab keeps of what tcpdump sees on lo: the lab's own ports, or all loopback traffic (other local programs' too). */
+export const CaptureScope = z.enum(['lab', 'all']);
+
+/** The list pane's row, as Wireshark shows it. */
+export const PacketRow = z
+  .object({
+    number: z.number().int().positive(),
+    /** Seconds since the capture's first packet. */
+    time: z.number(),
+    source: z.string(),
+    destination: z.string(),
+    protocol: z.string(),
+    length: z.number().int().nonnegative(),
+    info: z.string(),
+    /** tcp.stream / udp.stream, or null. */
+    stream: z.number().int().nullable(),
+  })
+  .meta({ id: 'PacketRow' });
+export type PacketRow = z.infer<typeof PacketRow>;
+
+export const CaptureStatus = z
+  .object({
+    /** The same object as system.info's capabilities.packetCapture: whether capture is possible here, or what to do. */
+    capability: Capability,
+    state: z.enum(['stopped', 'starting', 'capturing', 'paused', 'failed']),
+    scope: CaptureScope,
+    /** The kernel filter tcpdump runs with: it always excludes Loopscope's own traffic (browser mode's port). */
+    kernelFilter: z.string(),
+    packets: z.number().int().nonnegative(),
+    /** Seen by tcpdump but not kept: outside the scope, or while paused. */
+    skipped: z.number().int().nonnegative(),
+    /** Dropped by the index's bounds (packets) or the raw store's (bytes), counted. */
+    droppedByLab: z.number().int().nonnegative(),
+    /** tcpdump's own counts (SIGUSR1 and at exit): what the kernel dropped before tcpdump read it. */
+    tool: z.object({ captured: z.number().int(), received: z.number().int(), droppedByKernel: z.number().int() }).nullable(),
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'CaptureStatus' });
+export type CaptureStatus = z.infer<typeof CaptureStatus>;
+
+/** A file's content moved in parts, each within one WebSocket frame. */
+const FilePart = z.object({ part: z.number().int().nonnegative(), parts: z.number().int().positive(), base64: z.string() });
+const PART_BYTES = 512 * 1024;
+export const CAPTURE_PART_BYTES = PART_BYTES;
+
+export const captureMethods = {
+  'capture.status': method({ doc: 'Whether loopback capture is possible here (or what to install or run), its state, counts and drops.', params: NoParams, result: CaptureStatus }),
+  'capture.start': method({
+    doc: "Start capturing lo with tcpdump; `scope` 'lab' keeps the lab's own ports, 'all' every loopback packet (other local programs' traffic too).",
+    params: z.object({ scope: CaptureScope.default('lab') }).strict().default({ scope: 'lab' }),
+    result: CaptureStatus,
+  }),
+  'capture.stop': method({ doc: 'Stop capturing; what was captured stays until cleared.', params: NoParams, result: CaptureStatus }),
+  'capture.pause': method({ doc: 'Keep tcpdump running but keep no packets (counted as skipped) until resumed.', params: z.object({ paused: z.boolean() }).strict(), result: CaptureStatus }),
+  'capture.clear': method({ doc: 'Forget the captured packets; numbering starts again at 1.', params: NoParams, result: CaptureStatus }),
+  'capture.packets': method({
+    doc: "A page of the packet list, after a display filter in Wireshark's syntax (tcp.port == 8080 && tcp.flags.syn == 1, udp, pid == N), applied by the lab.",
+    params: z.object({ offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(1000).default(200), filter: z.string().max(1000).default('') }).strict(),
+    result: z.object({ total: z.number().int().nonnegative(), matched: z.number().int().nonnegative(), offset: z.number().int(), rows: z.array(PacketRow) }),
+  }),
+  'capture.packet': method({
+    doc: "One packet decoded: its layer tree with every field's byte offset and length, checksums, malformed notes, and its bytes.",
+    params: z.object({ number: z.number().int().positive() }).strict(),
+    result: z.object({ row: PacketRow, base64: z.string(), decoded: z.unknown(), link: z.object({ transport: z.enum(['tcp', 'udp']), srcAddr: z.string(), srcPort: z.number().int(), dstAddr: z.string(), dstPort: z.number().int() }).nullable() }),
+  }),
+  'capture.exportPcap': method({
+    doc: 'The packets (after the filter) as a classic pcap file, in parts of 512 KiB.',
+    params: z.object({ filter: z.string().max(1000).default(''), part: z.number().int().nonnegative().default(0) }).strict(),
+    result: FilePart.extend({ packets: z.number().int().nonnegative(), skippedWithoutBytes: z.number().int().nonnegative() }),
+  }),
+  'capture.exportPcapng': method({
+    doc: "The packets (after the filter) as pcapng, each with its owning pid and process name as a comment where known, in parts of 512 KiB.",
+    params: z.object({ filter: z.string().max(1000).default(''), part: z.number().int().nonnegative().default(0) }).strict(),
+    result: FilePart.extend({ packets: z.number().int().nonnegative(), skippedWithoutBytes: z.number().int().nonnegative() }),
+  }),
+} as const satisfies Record<string, MethodSpec>;
+
+export const captureEvents = {
+  'capture.packets': {
+    stream: 'packets',
+    source: 'observed',
+    doc: 'Packets tcpdump captured on lo since the last batch (at most ~10 batches a second): the count and the newest rows.',
+    data: z.object({ total: z.number().int().nonnegative(), added: z.number().int().nonnegative(), rows: z.array(PacketRow).max(200) }),
+  },
+  'capture.stateChanged': {
+    stream: 'packets',
+    source: 'inferred',
+    doc: "The capture started, paused, stopped or failed (tcpdump died; the reason and its own drop counts with it).",
+    data: z.object({ status: CaptureStatus }),
+  },
+} as const satisfies Record<string, EventSpec>;
