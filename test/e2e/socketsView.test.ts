@@ -134,6 +134,12 @@ describe('the Sockets view: a TCP server and client, step by step', () => {
     await until('the client’s end lit in TIME_WAIT', async () => ((await panel.locator('[data-testid="tcp-node"][data-node="TIME_WAIT"]').getAttribute('data-lit')) ?? '').includes('a'));
     const labels = await panel.getByTestId('sequence-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-label')));
     expect(labels).toEqual(expect.arrayContaining(['ESTABLISHED', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE_WAIT']));
+    // By keyboard: Home, then Down, reads out the second row; the first is the server's socket() with its Python line.
+    await panel.getByTestId('sequence-canvas').focus();
+    await page.keyboard.press('Home');
+    expect(await panel.getByTestId('sequence-readout').textContent()).toContain('srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)');
+    await page.keyboard.press('ArrowDown');
+    expect(await panel.getByTestId('sequence-readout').textContent()).toContain(labels[1] ?? '');
   });
 
   test('a socket’s pid opens its process, whose detail lists its sockets, each opening back in the Sockets view; a port in use gets EADDRINUSE under bind()', async () => {
