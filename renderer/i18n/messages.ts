@@ -19,6 +19,8 @@ import enProcesses from './locales/en/processes.json';
 import zhProcesses from './locales/zh-CN/processes.json';
 import enFirstRun from './locales/en/firstRun.json';
 import zhFirstRun from './locales/zh-CN/firstRun.json';
+import enPackets from './locales/en/packets.json';
+import zhPackets from './locales/zh-CN/packets.json';
 import type { Locale } from './locale.js';
 
 /** Messages as the build hands them over: ASTs (typed by resolveJsonModule as their source strings). */
@@ -35,6 +37,7 @@ const areas: Record<Locale, Catalog> = {
     states: enStates,
     http: enHttp,
     sockets: enSockets,
+    packets: enPackets,
   },
   'zh-CN': {
     common: zhCommon,
@@ -44,6 +47,7 @@ const areas: Record<Locale, Catalog> = {
     states: zhStates,
     http: zhHttp,
     sockets: zhSockets,
+    packets: zhPackets,
   },
 };
 

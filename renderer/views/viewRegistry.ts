@@ -1,6 +1,7 @@
 import type { Component } from 'vue';
 import type { IconName } from '../components/icons.js';
 import HttpView from './HttpView.vue';
+import PacketsView from './PacketsView.vue';
 import ProcessesView from './ProcessesView.vue';
 import SocketsView from './SocketsView.vue';
 
@@ -17,4 +18,5 @@ export const views: readonly ViewEntry[] = [
   { id: 'processes', title: 'common.nav.processes', icon: 'processes', component: ProcessesView },
   { id: 'sockets', title: 'common.nav.sockets', icon: 'sockets', component: SocketsView },
   { id: 'http', title: 'common.nav.http', icon: 'http', component: HttpView },
+  { id: 'packets', title: 'packets.view.title', icon: 'packets', component: PacketsView },
 ];
