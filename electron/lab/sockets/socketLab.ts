@@ -314,11 +314,14 @@ export class SocketLab {
     const record = this.find(socketId);
     const refusal = callRefusal(call, record.info);
     if (refusal) throw new RpcError(ErrorCode.Conflict, refusal, { socketId, call, state: record.info.state });
-    if (record.info.waiting && call !== 'close' && call !== 'setsockopt' && call !== 'shutdown') {
-      throw new RpcError(ErrorCode.Conflict, `${record.info.name} is blocked in ${record.info.waiting}() right now: wait for it to return, or close the socket.`, {
+    // Reading and writing may wait at once (as two Python threads could); one direction waits once.
+    const direction = (name: SocketCallName): string => (name === 'send' || name === 'sendto' || name === 'connect' ? 'out' : 'in');
+    const busy = record.waits.find((waiting) => direction(waiting) === direction(call));
+    if (busy && call !== 'close' && call !== 'setsockopt' && call !== 'shutdown') {
+      throw new RpcError(ErrorCode.Conflict, `${record.info.name} is blocked in ${busy}() right now: wait for it to return, or close the socket.`, {
         socketId,
         call,
-        waiting: record.info.waiting,
+        waiting: busy,
       });
     }
     return record;
@@ -352,20 +355,20 @@ export class SocketLab {
     const wait: Wait = { block: blocking.block, timeoutMs: blocking.timeout === undefined ? undefined : blocking.timeout * 1000 };
     const onWaiting = (): void => {
       waited = true;
-      record.info.waiting = call;
+      record.startWaiting(call);
       this.options.hub.emit('socket.waiting', { socketId: record.info.socketId, call, python, since: now() });
     };
     let result: OpResult<O>;
     try {
       result = await record.host.run(op, { ...args, fd: record.fd } as OpArgs<O>, wait, blocking.signal, onWaiting);
     } catch (error) {
-      record.info.waiting = null;
+      if (waited) record.stopWaiting(call);
       const rpc = this.rpcError(record.info.socketId, call, error, record);
       const errno = (rpc.data as { errno?: string | null } | undefined)?.errno ?? null;
       this.finish(record, this.callRecord(call, python, startedAt, waited, { detail: rpc.message }, { errno }));
       throw rpc;
     }
-    record.info.waiting = null;
+    if (waited) record.stopWaiting(call);
     this.finish(record, this.callRecord(call, python, startedAt, waited, apply(result)));
     return result;
   }

@@ -1,4 +1,4 @@
-import type { CallRecord, SocketDetail, SocketInfo } from '../../../shared/schemas/sockets.js';
+import type { CallRecord, SocketCallName, SocketDetail, SocketInfo } from '../../../shared/schemas/sockets.js';
 import type { SocketHost } from './socketOps.js';
 
 /** The newest calls kept per socket; older ones are counted, not kept. */
@@ -11,6 +11,8 @@ const KEPT_CALLS = 200;
 export class SocketRecord {
   private readonly calls: CallRecord[] = [];
   private dropped = 0;
+  /** Calls blocked on it now (a recv and a send may wait at once); `info.waiting` shows the oldest. */
+  readonly waits: SocketCallName[] = [];
   /** The connection's 4-tuple, kept after close so the kernel's leftover (TIME_WAIT) still links here. */
   lastTuple: { local: SocketInfo['local']; remote: SocketInfo['remote'] } = { local: null, remote: null };
 
@@ -26,6 +28,16 @@ export class SocketRecord {
   get fd(): number {
     if (this.info.fd === null) throw new Error(`${this.info.socketId} has no descriptor`);
     return this.info.fd;
+  }
+
+  startWaiting(call: SocketCallName): void {
+    this.waits.push(call);
+    this.info.waiting = this.waits[0] ?? null;
+  }
+
+  stopWaiting(call: SocketCallName): void {
+    this.waits.splice(this.waits.indexOf(call), 1);
+    this.info.waiting = this.waits[0] ?? null;
   }
 
   record(call: CallRecord): void {
@@ -51,6 +63,5 @@ export class SocketRecord {
     this.info.state = 'closed';
     this.info.closedAt = at;
     this.info.fd = null;
-    this.info.waiting = null;
   }
 }

@@ -60,6 +60,24 @@ describe('TCP, one system call per step, as the kernel shows it', () => {
     expect(ssEnd('tcp', client.local?.port as number)?.state).toBe('FIN_WAIT2');
   });
 
+  test('one socket can send while its recv waits, as two Python threads could; a second recv waits nowhere', async () => {
+    const { lab, waitFor } = newLab();
+    const steps = socketSteps(lab);
+    const server = await steps.listener();
+    const client = await steps.client(server.port);
+    const { socket: conn } = await steps.accept(server.socketId);
+    const reading = steps.recv(conn.socketId);
+    await waitFor('socket.waiting', (event) => event.data.socketId === conn.socketId);
+    const twice = await failure(steps.recv(conn.socketId));
+    expect(twice.message).toMatch(/is blocked in recv\(\) right now/);
+    await steps.send(conn.socketId, 'from the server');
+    expect((await steps.recv(client.socketId)).data.text).toBe('from the server');
+    expect((await lab.handlers['sockets.get']({ socketId: conn.socketId })).waiting).toBe('recv');
+    await steps.send(client.socketId, 'and back');
+    expect((await reading).data.text).toBe('and back');
+    expect((await lab.handlers['sockets.get']({ socketId: conn.socketId })).waiting).toBeNull();
+  });
+
   test('forced close: SO_LINGER {1, 0} sends RST, and the peer gets ECONNRESET', async () => {
     const { lab } = newLab();
     const steps = socketSteps(lab);
