@@ -33,7 +33,7 @@ export interface Blocking {
 
 export interface SocketLabOptions {
   hub: EventHub;
-  /** The main process's own sockets; null where this platform has no backend, with why. */
+  /** The main process's own sockets (system calls on Linux, Node's net and dgram elsewhere). */
   mainHost: () => SocketHost;
   /** A socket-host lab process's sockets; throws (NotFound, Conflict) when that pid is not one. */
   labHost: (pid: number) => SocketHost;
