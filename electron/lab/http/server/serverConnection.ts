@@ -95,6 +95,7 @@ export class ServerConnection {
   private gone = false;
   private lastExchange: LoggedExchange | null = null;
   private idleTimer: NodeJS.Timeout | undefined;
+  private idleMs = 0;
   private headersTimer: NodeJS.Timeout | undefined;
   private markClosed = (): void => {};
   /** Settles when the socket has closed and the connection's last exchange is logged. */
@@ -237,12 +238,19 @@ export class ServerConnection {
     this.socket.end();
   }
 
+  /** Re-arms the one idle timer per chunk; refresh() reuses it while its length stays, which is the common case. */
   private armIdle(): void {
-    clearTimeout(this.idleTimer);
-    if (this.gone) return;
+    if (this.gone) return clearTimeout(this.idleTimer);
     const limits = this.context.limits();
     const waitingForRequest = !this.incoming && !this.capture.holding;
-    this.idleTimer = setTimeout(() => this.timeOut('idle'), waitingForRequest ? limits.keepAliveTimeoutMs : limits.requestIdleTimeoutMs);
+    const ms = waitingForRequest ? limits.keepAliveTimeoutMs : limits.requestIdleTimeoutMs;
+    if (this.idleTimer && ms === this.idleMs) {
+      this.idleTimer.refresh();
+      return;
+    }
+    clearTimeout(this.idleTimer);
+    this.idleMs = ms;
+    this.idleTimer = setTimeout(() => this.timeOut('idle'), ms);
     this.idleTimer.unref();
   }
 
