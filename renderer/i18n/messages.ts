@@ -19,6 +19,10 @@ import enProcesses from './locales/en/processes.json';
 import zhProcesses from './locales/zh-CN/processes.json';
 import enFirstRun from './locales/en/firstRun.json';
 import zhFirstRun from './locales/zh-CN/firstRun.json';
+// The lab's texts in Chinese (its English is its own: see labText.ts).
+import zhLab from './locales/zh-CN/lab.json';
+import enScenarios from './locales/en/scenarios.json';
+import zhScenarios from './locales/zh-CN/scenarios.json';
 import enPackets from './locales/en/packets.json';
 import zhPackets from './locales/zh-CN/packets.json';
 import type { Locale } from './locale.js';
@@ -31,6 +35,7 @@ export interface Catalog {
 const areas: Record<Locale, Catalog> = {
   en: {
     common: enCommon,
+    scenarios: enScenarios,
     firstRun: enFirstRun,
     processes: enProcesses,
     timeline: enTimeline,
@@ -41,6 +46,8 @@ const areas: Record<Locale, Catalog> = {
   },
   'zh-CN': {
     common: zhCommon,
+    scenarios: zhScenarios,
+    lab: zhLab,
     firstRun: zhFirstRun,
     processes: zhProcesses,
     timeline: zhTimeline,

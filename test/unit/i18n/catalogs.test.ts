@@ -5,13 +5,15 @@ import { literalKeys, rendererFiles } from './literalScan.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const en = flatCatalog('en');
-const zh = flatCatalog('zh-CN');
+/** The lab's texts come in English from the lab itself (renderer/i18n/labText.ts): only their Chinese is a catalog. */
+const isLabText = (key: string): boolean => key.startsWith('lab.');
+const zh = new Map([...flatCatalog('zh-CN')].filter(([key]) => !isLabText(key)));
 const glossary = glossaryTerms();
 const known = (key: string): boolean => en.has(key) || (key.startsWith('glossary.') && Object.hasOwn(glossary, key.slice(9)));
 
 describe('the catalogs', () => {
-  it('have the same areas in both languages', () => {
-    expect(areasOf('zh-CN')).toEqual(areasOf('en'));
+  it('have the same areas in both languages, but the lab’s texts', () => {
+    expect(areasOf('zh-CN').filter((area) => area !== 'lab.json')).toEqual(areasOf('en'));
   });
 
   it('have every key in both languages', () => {

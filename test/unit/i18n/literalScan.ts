@@ -30,6 +30,8 @@ export const allowlist = new Set([
   // Protocols, transports, products.
   'Loopscope', 'TCP', 'UDP', 'IP', 'IPv4', 'IPv6', 'HTTP', 'HTTPS', 'TLS', 'IPC', 'WebSocket', 'JSON', 'URL', 'CPU',
   'RSS', 'Node', 'Electron', 'Chromium', 'Linux', 'macOS', 'Windows', 'LOOPSCOPE_TOKEN', 'English',
+  // Capture formats and Wireshark's display-filter fields.
+  'pcap', 'pcapng', 'tcp', 'udp', 'stream', 'frame', 'eq',
   // Output streams, as their tags say.
   'stdout', 'stderr', 'out', 'err', 'lab',
   // Units.
@@ -53,8 +55,8 @@ const isEnglishSentence = (text: string): boolean => !KEY.test(text.trim()) && /
 /** Properties whose value a user reads, even when it is one word (`label: 'running'`). */
 const TEXT_PROPERTIES = new Set(['label', 'title', 'text', 'detail', 'explanation', 'hint', 'tooltip', 'placeholder', 'message', 'description']);
 
-/** Calls whose string arguments are code, not text: a media query, a selector, a developer's log. */
-const CODE_CALLS = /^(matchMedia|querySelector|querySelectorAll|closest|console\.\w+)$/;
+/** Calls whose string arguments are code, not text: a media query, a selector, a developer's log, a match against a tool's output. */
+const CODE_CALLS = /^(matchMedia|querySelector|querySelectorAll|closest|console\.\w+|[\w.]+\.(includes|startsWith|endsWith|indexOf))$/;
 
 /** Attributes a user reads. */
 const TEXT_ATTRIBUTES = new Set(['title', 'aria-label', 'placeholder', 'alt', 'label', 'aria-description', 'aria-roledescription']);

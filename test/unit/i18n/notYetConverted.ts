@@ -13,8 +13,6 @@ export const notYetConverted: ReadonlySet<string> = new Set([
   'renderer/components/QueueCreateForm.vue',
   'renderer/components/QueueOpsList.vue',
   'renderer/components/QueuesPanel.vue',
-  'renderer/components/ScenarioCard.vue',
-  'renderer/components/ScenariosPanel.vue',
   'renderer/model/http/composerPresets.ts',
   'renderer/model/http/composerRequest.ts',
   'renderer/model/queueForm.ts',
