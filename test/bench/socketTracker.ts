@@ -141,10 +141,19 @@ async function stateLatency(): Promise<BenchResult[]> {
       // Baseline: the same hub and WebSocket path for an event emitted straight into the hub, with no kernel polling.
       const sentAt = performance.now();
       hub.emit('socket.state', {
-        trackId: 'baseline', protocol: 'tcp', family: 'IPv4', local: { address: '127.0.0.1', port: i + 1 }, remote: { address: '0.0.0.0', port: 0 },
-        inode: 1, owner: { kind: 'process', pid: process.pid, name: 'node' }, lab: true,
+        trackId: 'baseline',
+        protocol: 'tcp',
+        family: 'IPv4',
+        local: { address: '127.0.0.1', port: i + 1 },
+        remote: { address: '0.0.0.0', port: 0 },
+        inode: 1,
+        owner: { kind: 'process', pid: process.pid, name: 'node' },
+        lab: true,
         entries: [{ state: 'CLOSE', provenance: 'observed', at: now(), notBefore: null, via: 'bench' }],
-        sendQueue: 0, receiveQueue: 0, timer: null, formerOwner: null,
+        sendQueue: 0,
+        receiveQueue: 0,
+        timer: null,
+        formerOwner: null,
       });
       direct.push((await waitFor(`CLOSE:${i + 1}`)) - sentAt);
     }
