@@ -11,9 +11,10 @@ const SOCKET_LINK = /^socket:\[(\d+)\]$/;
 
 /**
  * Socket inode → the process holding it, by readlink over /proc/<pid>/fd (~7 ms for 1,000 sockets,
- * measured). The tables are read again only when an inode appears that the last scan did not place;
- * inodes a scan could not place (another user's process, one that just ended) stay unknown until a
- * scan is due anyway, so a foreign socket never makes every tick rescan.
+ * measured). The tables are read again only when an inode appears that no scan has seen; inodes a
+ * scan could not place (another user's process, one outside the scope, one that just ended) stay
+ * unknown and do not bring the next tick to scan again. A scan skips the readlink of socket fds it
+ * already knows, so the one a busy machine's new sockets set off costs a readdir per pid.
  */
 export class InodeOwners {
   private owners = new Map<number, SocketOwner>();
