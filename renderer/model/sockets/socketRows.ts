@@ -42,6 +42,10 @@ export interface TableRow {
 /** What the table shows as the state: the kernel's when it lists the socket, else the lab's own record. */
 export const shownState = (row: TableRow): string => row.kernelState ?? row.appState ?? '';
 
+/** Who holds a socket the kernel does not list: the lab's host process (even once it closed it), else nobody known. */
+const ownerOf = (pid: number | null, names: ReadonlyMap<number, string>): SocketOwner =>
+  pid === null ? { kind: 'unknown', pid: null, name: null } : { kind: 'process', pid, name: names.get(pid) ?? null };
+
 /** A row's name in the table: the lab's socketId while it is the lab's, else the tracker's id. */
 export const rowKey = (row: SocketRow): string => row.socketId ?? row.kernel?.trackId ?? '';
 
@@ -63,7 +67,7 @@ export function tableRow(row: SocketRow, names: ReadonlyMap<number, string>): Ta
     remote,
     kernelState: kernel?.state ?? null,
     appState: lab?.state ?? null,
-    owner: kernel?.owner ?? { kind: pid === null ? 'kernel' : 'process', pid, name: pid === null ? null : (names.get(pid) ?? null) },
+    owner: kernel?.owner ?? ownerOf(pid ?? lab?.pid ?? null, names),
     formerOwner: kernel?.formerOwner?.owner ?? null,
     lab: lab !== null || kernel?.lab === true,
     since: Math.min(kernel?.firstSeen ?? Infinity, lab?.createdAt ?? Infinity),

@@ -40,6 +40,11 @@ describe('the sockets table’s rows', () => {
     expect(shownState(row)).toBe('created');
   });
 
+  it('keeps a closed lab socket the kernel never listed with the process that held it', () => {
+    const row = tableRow({ ...listRow(labSocket('s5', { pid: 100, state: 'closed', closedAt: 2000 }), null), pid: null }, NAMES);
+    expect(row).toMatchObject({ owner: { kind: 'process', pid: 100, name: 'loopscope' }, closedAt: 2000 });
+  });
+
   it('shows another program’s socket as the kernel reports it, its bytes from tcp_info', () => {
     const other = kernelSocket('t9', { owner: { kind: 'process', pid: 555, name: 'vite' }, tcpInfo: { bytesAcked: 10, bytesReceived: 20, retransmits: 0, rttMs: 0.1, rttVarMs: 0.05 } });
     expect(tableRow(listRow(null, other), NAMES)).toMatchObject({ key: 't9', socketId: null, lab: false, bytesIn: 20, bytesOut: 10, bytesSource: 'observed', owner: { pid: 555, name: 'vite' } });
