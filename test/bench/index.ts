@@ -8,6 +8,7 @@ import { httpDecode } from './httpDecode.js';
 import { manyProcesses } from './manyProcesses.js';
 import { packetDecode } from './packetDecode.js';
 import { samplerCost } from './samplerCost.js';
+import { socketSteps } from './socketSteps.js';
 import { socketTracker } from './socketTracker.js';
 import { spawnBurst } from './spawnBurst.js';
 import { type BenchResult, report } from './stats.js';
@@ -21,6 +22,7 @@ const results: BenchResult[] = [
   ...(await httpDecode()),
   ...(await packetDecode()),
   ...(await socketTracker()),
+  ...(await socketSteps()),
 ];
 report(results);
 process.exitCode = results.every((result) => result.met) ? 0 : 1;

@@ -51,6 +51,7 @@ export class Readiness {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
         this.waiters.delete(waiter);
+        if (this.waiters.size === 0) this.worker?.unref();
       };
       const onAbort = (): void => waiter.fail(new WaitEnded('aborted'));
       const waiter: Waiter = {
@@ -66,6 +67,7 @@ export class Readiness {
         },
       };
       this.waiters.add(waiter);
+      this.worker?.ref(); // a waiting call keeps the process alive, as a blocked recv would
       if (options.timeoutMs !== undefined) {
         timer = setTimeout(() => {
           waiter.fail(new WaitEnded('timeout'));
@@ -89,6 +91,7 @@ export class Readiness {
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;
+    worker.ref(); // the process stays until the thread has ended
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     this.port?.postMessage({ stop: true } satisfies PollInstruction);
     this.libc.write(this.eventFd, this.one, 8);
@@ -110,7 +113,7 @@ export class Readiness {
       workerData: { koffi: this.koffi, eventFd: this.eventFd, port: port2 },
       transferList: [port2],
     });
-    this.worker.unref(); // waiting callers do not keep the process alive; the lab's own lifetime does
+    this.worker.unref(); // only while calls wait does it keep the process alive
     this.worker.on('message', (report: PollReport) => this.onReady(report));
     this.worker.on('error', (error) => {
       for (const waiter of [...this.waiters]) waiter.fail(error);
