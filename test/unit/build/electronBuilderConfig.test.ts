@@ -21,7 +21,7 @@ describe('electron-builder config', () => {
     const ajv = new Ajv({ strict: false, allowUnionTypes: true, allErrors: true });
     const validate = ajv.compile(json('node_modules/app-builder-lib/scheme.json'));
     expect(validate(config), ajv.errorsText(validate.errors)).toBe(true);
-  });
+  }, 30_000); // compiling electron-builder's large schema takes seconds on a busy machine
 
   test('spells out every fuse, RunAsNode off: the guardian is a shell script', () => {
     expect(config.electronFuses).toEqual({

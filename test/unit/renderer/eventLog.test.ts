@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lifecycleStreams } from '../../../shared/contract.js';
 import { appendToEventLog, type EventLog, eventLogFromSnapshot } from '../../../renderer/model/eventLog.js';
 import { event, labRow, snapshot } from './fixtures.js';
 
@@ -16,7 +17,8 @@ describe('the event log', () => {
       }),
     );
     expect(log.events).toEqual([put, spawned]);
-    expect(log.capacity).toBe(4 + 2); // what the hub holds of the lifecycle streams, not of samples or output
+    // What the hub holds of the lifecycle streams (the fixture gives the others 240 each), not of samples or output.
+    expect(log.capacity).toBe(4 + 2 + 240 * (lifecycleStreams.length - 2));
     expect(log.dropped).toBe(11);
   });
 
