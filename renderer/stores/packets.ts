@@ -134,6 +134,8 @@ export const usePacketsStore = defineStore('packets', () => {
 
   session.onEvent((event) => {
     if (event.type === 'capture.packets') {
+      // The counts in the toolbar (kept, skipped, dropped) move with every batch.
+      void refreshStatus();
       if (event.data.added > 0) void refreshTail();
       if (flow.value !== null) void refreshFlow();
     } else if (event.type === 'capture.stateChanged') {
