@@ -4,6 +4,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { afterEach, describe, expect, test } from 'vitest';
 import type { EventData } from '../../../shared/contract.js';
 import type { TrackedSocket } from '../../../shared/schemas/socketStates.js';
+import { ProcNetTables } from '../../../electron/lab/sockets/kernel/procNetTables.js';
 import { SocketTracker } from '../../../electron/lab/sockets/kernel/socketTracker.js';
 import { until } from '../../support/poll.js';
 
@@ -200,5 +201,20 @@ describe('the socket tracker, on sockets this test opens', () => {
     });
     // The listener, from the LISTEN dump, stayed open all along: one arrival, no close.
     expect(events.filter((e) => e.local.port === port && e.remote.port === 0).map((e) => e.entries.at(-1)?.state)).toEqual(['LISTEN']);
+  });
+
+  test('where netlink is refused, the /proc/net fallback tracks the same close: TIME_WAIT linked by 4-tuple, read from procfs', async () => {
+    const { port } = await server();
+    const tracker = new SocketTracker({ emit: () => {}, labPids: () => [process.pid], reader: { reader: new ProcNetTables(), detail: '/proc/net' } });
+    cleanups.push(() => tracker.stop());
+    const client = await connect(port);
+    const localPort = client.localPort as number;
+    const established = await untilSocket(tracker, 'the client ESTABLISHED', (s) => s.local.port === localPort && s.state === 'ESTABLISHED');
+    client.end();
+    const timeWait = await untilSocket(tracker, 'the client in TIME_WAIT', (s) => s.local.port === localPort && s.state === 'TIME_WAIT');
+    expect(timeWait).toMatchObject({ trackId: established.trackId, inode: 0, owner: { kind: 'kernel', pid: null }, formerOwner: { owner: { pid: process.pid } } });
+    expect(timeWait.history.at(-1)).toMatchObject({ state: 'TIME_WAIT', provenance: 'observed', via: 'procfs' });
+    expect((timeWait.timeWaitEndsAt ?? 0) - timeWait.lastSeen).toBeLessThanOrEqual(60_000);
+    expect(tracker.kernelStatus()).toEqual({ available: true, detail: '/proc/net', source: 'procfs' });
   });
 });
