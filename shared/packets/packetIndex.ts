@@ -39,9 +39,9 @@ export const IPV6_ID_BASE = 2 ** 32;
 const NO_STREAM = -1;
 
 function grow<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array | Int32Array>(array: T, capacity: number): T {
-  const bigger = new (array.constructor as new (n: number) => T)(capacity);
-  bigger.set(array);
-  return bigger;
+  const resized = new (array.constructor as new (n: number) => T)(capacity);
+  resized.set(array.subarray(0, Math.min(array.length, capacity)));
+  return resized;
 }
 
 export class PacketIndex {
