@@ -123,6 +123,19 @@ describe('the Packets view: a handshake in the list and the flow diagram', () =>
     await until('the error to go', async () => (await page.getByTestId('packet-filter-error').count()) === 0);
   });
 
+  test('from the SYN to its socket in the Sockets view, found by its 4-tuple: the client’s end, now in TIME_WAIT', async () => {
+    await page.getByTestId('packet-row').first().click();
+    await page.getByTestId('packet-open-socket').click();
+    await page.getByTestId('view-sockets').waitFor();
+    const selected = page.locator('[data-testid="socket-row"][aria-selected="true"]');
+    await until('the client’s socket selected', async () => (await selected.count()) === 1);
+    expect(await selected.getByTestId('socket-local').textContent()).toBe(`127.0.0.1:${clientPort}`);
+    expect(await selected.getByTestId('socket-remote').textContent()).toBe(`127.0.0.1:${port}`);
+    expect(await selected.getAttribute('data-state')).toBe('TIME_WAIT');
+    await page.getByTestId('nav-packets').click();
+    await page.getByTestId('view-packets').waitFor();
+  });
+
   test('screenshots, light and dark, at 1400×900: nothing unreadable, no page errors', async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
     await page.setViewportSize({ width: 1400, height: 900 });
