@@ -127,7 +127,7 @@ export class Lab {
     });
     this.queues = new LabQueues(this.hub);
     this.pools = new LabPools(this.processes, this.hub);
-    this.sockets = new LabSockets(this.hub, this.processes);
+    this.sockets = new LabSockets(this.hub, this.processes, () => this.ownPorts);
     this.http = new HttpLab(this.hub, this.log);
     this.capture = new PacketCapture({
       hub: this.hub,

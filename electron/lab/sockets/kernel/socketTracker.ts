@@ -21,6 +21,8 @@ export interface SocketTrackerOptions {
   emit: (type: 'socket.state', data: EventData<'socket.state'>, at: number) => void;
   /** The lab's own pids (the main process and the lab processes that host sockets): whose sockets are the lab's. */
   labPids: () => readonly number[];
+  /** Ports Loopscope itself serves on (browser mode's page and RPC): sockets there are the app's, never the lab's. */
+  ownPorts?: () => readonly number[];
   /** While lab sockets change (within activeForMs of noteActivity() or of a change a reading showed). */
   fastIntervalMs?: number;
   idleIntervalMs?: number;
@@ -85,7 +87,7 @@ export class SocketTracker {
   private lastError: string | null = null;
 
   constructor(options: SocketTrackerOptions) {
-    this.options = { ...DEFAULTS, now: clockNow, ...options };
+    this.options = { ...DEFAULTS, now: clockNow, ownPorts: () => [], ...options };
     const choice = options.reader ?? openKernelReader();
     this.reader = choice.reader;
     this.detail = choice.detail;
@@ -234,11 +236,13 @@ export class SocketTracker {
   private apply(reading: readonly KernelSocket[], at: number, looked: ReadonlySet<Track> | null, arrivalsNotBefore: number | null): void {
     const tick = ++this.tickCount;
     this.labOwners.resolve(reading.map((socket) => socket.inode));
+    const own = new Set(this.options.ownPorts());
+    const labOwned = (socket: KernelSocket): boolean => this.labOwners.has(socket.inode) && !own.has(socket.local.port);
     const listeners = new Map<string, boolean>(); // family|port → whether a lab process listens there
     for (const socket of reading) {
       if (socket.protocol !== 'tcp' || socket.state !== 'LISTEN') continue;
       const key = listenerKey(socket);
-      listeners.set(key, listeners.get(key) === true || this.labOwners.has(socket.inode));
+      listeners.set(key, listeners.get(key) === true || labOwned(socket));
     }
     let labChanged = false;
     for (const socket of reading) {
@@ -247,7 +251,7 @@ export class SocketTracker {
       const track = existing ?? this.create(socket, at, isChild ? 'passive' : 'active');
       // A connection waiting in a lab listener's accept queue has no fd yet, but it is the lab's.
       const lab =
-        socket.inode !== 0 ? this.labOwners.has(socket.inode) : track.socket.lab || (isChild && listeners.get(listenerKey(socket)) === true);
+        socket.inode !== 0 ? labOwned(socket) : track.socket.lab || (isChild && listeners.get(listenerKey(socket)) === true);
       const changed = existing ? this.update(track, socket, at, lab) : this.arrive(track, socket, at, lab, arrivalsNotBefore);
       labChanged ||= changed;
       track.seenTick = tick;
