@@ -1,4 +1,5 @@
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
+import { QueueBudget } from './queueBudget.js';
 
 export interface Blocking {
   block: boolean;
@@ -13,14 +14,21 @@ interface Waiter<T> {
   fail(error: RpcError): void;
 }
 interface Putter extends Waiter<void> {
-  item: unknown;
+  item: Held;
   onIn: () => void;
+}
+/** An item with the bytes it is charged against the budget. */
+interface Held {
+  item: unknown;
+  bytes: number;
 }
 
 /** Even an "unbounded" queue is bounded here: a runaway producer must not exhaust the lab's memory. */
 export const QUEUE_CAP = 10_000;
 /** Callers blocked on one queue at once; more would be a leak rather than a lesson. */
 export const MAX_WAITERS = 1000;
+/** One item's JSON; larger ones are refused before they are charged. */
+export const MAX_ITEM_BYTES = 64 * 1024;
 
 /**
  * A FIFO with Python's multiprocessing.Queue semantics: put and get block (optionally with a
@@ -29,7 +37,7 @@ export const MAX_WAITERS = 1000;
  * putter's item in, so a caller that does not block can never take what a waiting one was owed.
  */
 export class LabQueue {
-  private readonly items: unknown[] = [];
+  private readonly items: Held[] = [];
   private readonly getters: Waiter<unknown>[] = [];
   private readonly putters: Putter[] = [];
 
@@ -37,6 +45,8 @@ export class LabQueue {
     readonly queueId: string,
     readonly name: string,
     readonly maxsize: number,
+    /** Shared by every queue of the lab; a queue of its own (tests) gets a budget of its own. */
+    private readonly budget: QueueBudget = new QueueBudget(),
   ) {}
 
   get capacity(): number {
@@ -68,32 +78,47 @@ export class LabQueue {
    * first; `onIn` the moment the item enters, before any getter it wakes, so the record reads put, then get.
    */
   put(item: unknown, options: Blocking, onWait: () => void = () => {}, onIn: () => void = () => {}): Promise<void> {
+    const bytes = Buffer.byteLength(JSON.stringify(item) ?? '');
+    if (bytes > MAX_ITEM_BYTES) {
+      return Promise.reject(new RpcError(ErrorCode.InvalidParams, `An item of ${bytes} bytes exceeds the ${MAX_ITEM_BYTES}-byte limit for queue items.`));
+    }
     const getter = this.getters.shift();
     if (getter) {
       onIn();
       getter.settle(item);
       return Promise.resolve();
     }
+    const call = options.block ? `put(timeout=${options.timeout})` : 'put_nowait';
+    try {
+      this.budget.reserve(bytes, this.name, call);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     if (!this.full()) {
-      this.items.push(item);
+      this.items.push({ item, bytes });
       onIn();
       return Promise.resolve();
     }
-    if (!options.block) return Promise.reject(this.fullError('put_nowait'));
+    const refuse = (error: unknown): never => {
+      this.budget.release(bytes);
+      throw error;
+    };
+    if (!options.block) return Promise.reject(this.fullError(call)).catch(refuse);
     onWait();
-    return this.wait(this.putters, options, () => this.fullError(`put(timeout=${options.timeout})`), { item, onIn });
+    return this.wait<void, Putter>(this.putters, options, () => this.fullError(call), { item: { item, bytes }, onIn }).catch(refuse);
   }
 
   get(options: Blocking, onWait: () => void = () => {}): Promise<unknown> {
     if (!this.empty()) {
-      const item = this.items.shift();
+      const held = this.items.shift() as Held;
+      this.budget.release(held.bytes);
       const putter = this.putters.shift();
       if (putter) {
         this.items.push(putter.item);
         putter.onIn();
         putter.settle();
       }
-      return Promise.resolve(item);
+      return Promise.resolve(held.item);
     }
     if (!options.block) return Promise.reject(this.emptyError('get_nowait'));
     onWait();
@@ -103,6 +128,7 @@ export class LabQueue {
   /** Fails every blocked caller: the queue is gone. */
   close(reason: string): void {
     const error = new RpcError(ErrorCode.Conflict, `${this.name} was closed: ${reason}`);
+    for (const held of this.items.splice(0)) this.budget.release(held.bytes);
     for (const waiter of [...this.getters.splice(0), ...this.putters.splice(0)]) waiter.fail(error);
   }
 

@@ -2,9 +2,9 @@ import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { JsonValue, QueueInfo } from '../../../shared/schemas/queue.js';
 import type { EventHub } from '../hub/eventHub.js';
 import { type Blocking, LabQueue } from './labQueue.js';
+import { QueueBudget } from './queueBudget.js';
 
 const MAX_QUEUES = 64;
-const MAX_ITEM_BYTES = 64 * 1024;
 const PREVIEW_CHARS = 80;
 
 /** Who made a call: a lab process (its pid), or a client of the protocol (null). */
@@ -24,15 +24,21 @@ const preview = (item: unknown): string => {
 export class LabQueues {
   private readonly queues = new Map<string, LabQueue>();
   private counter = 0;
+  readonly budget: QueueBudget;
 
-  constructor(private readonly hub: EventHub) {}
+  constructor(
+    private readonly hub: EventHub,
+    budgetBytes?: number,
+  ) {
+    this.budget = new QueueBudget(budgetBytes);
+  }
 
   create(maxsize: number, name?: string): LabQueue {
     if (this.queues.size >= MAX_QUEUES) {
       throw new RpcError(ErrorCode.LimitReached, `The lab holds ${MAX_QUEUES} queues, its cap; close some with queues.close.`);
     }
     const queueId = `queue-${++this.counter}`;
-    const queue = new LabQueue(queueId, name ?? queueId, maxsize);
+    const queue = new LabQueue(queueId, name ?? queueId, maxsize, this.budget);
     this.queues.set(queueId, queue);
     this.hub.emit('queue.created', { queueId, name: queue.name, maxsize, cap: queue.capacity });
     return queue;
@@ -47,10 +53,6 @@ export class LabQueues {
   /** Resolves with the queue's size after the put. */
   async put(queueId: string, item: unknown, blocking: Blocking, by: Caller): Promise<number> {
     const queue = this.find(queueId);
-    const bytes = Buffer.byteLength(JSON.stringify(item) ?? '');
-    if (bytes > MAX_ITEM_BYTES) {
-      throw new RpcError(ErrorCode.InvalidParams, `An item of ${bytes} bytes exceeds the ${MAX_ITEM_BYTES}-byte limit for queue items.`);
-    }
     let depth = 0;
     try {
       await queue.put(
