@@ -25,6 +25,8 @@ import enScenarios from './locales/en/scenarios.json';
 import zhScenarios from './locales/zh-CN/scenarios.json';
 import enPackets from './locales/en/packets.json';
 import zhPackets from './locales/zh-CN/packets.json';
+import enSettings from './locales/en/settings.json';
+import zhSettings from './locales/zh-CN/settings.json';
 import type { Locale } from './locale.js';
 
 /** Messages as the build hands them over: ASTs (typed by resolveJsonModule as their source strings). */
@@ -35,6 +37,7 @@ export interface Catalog {
 const areas: Record<Locale, Catalog> = {
   en: {
     common: enCommon,
+    settings: enSettings,
     scenarios: enScenarios,
     firstRun: enFirstRun,
     processes: enProcesses,
@@ -46,6 +49,7 @@ const areas: Record<Locale, Catalog> = {
   },
   'zh-CN': {
     common: zhCommon,
+    settings: zhSettings,
     scenarios: zhScenarios,
     lab: zhLab,
     firstRun: zhFirstRun,

@@ -57,9 +57,18 @@ describe('the UI in English and Chinese', () => {
     expect(await languageSwitch(page).inputValue()).toBe('zh-CN');
   });
 
-  test('follows a Chinese system by itself', async () => {
+  test('follows a Chinese system by itself, settings included: the lab’s come from settings.get', async () => {
     const page = await open({ locale: 'zh-CN' });
     await expect.poll(() => spawnTab(page).textContent()).toBe('新建进程');
+    const { saved } = await (rpc = await RpcClient.connect(webUrl)).call('settings.get');
+    await page.getByTestId('open-settings').click();
+    const dialog = page.getByTestId('settings');
+    await dialog.waitFor();
+    expect(await dialog.locator('h2').textContent()).toBe('设置');
+    await expect.poll(() => dialog.getByTestId('settings-samplingIntervalMs').inputValue()).toBe(String(saved.samplingIntervalMs));
+    expect(await dialog.getByTestId('settings-maxLiveProcesses').inputValue()).toBe(String(saved.maxLiveProcesses));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   test('shows English for a language it does not speak', async () => {
