@@ -78,10 +78,17 @@ export const usePacketsStore = defineStore('packets', () => {
     );
   }
 
-  // New packets: one page from the end of what is loaded tells the new matched count and brings the newest rows.
+  /**
+   * New packets: one page from the end of what is loaded tells the new matched count and brings the newest rows; when
+   * more matched than that page reaches (the first page of a long capture, a burst), the last block too, where the list
+   * follows. The rows between are fetched if the user scrolls to them.
+   */
   const refreshTail = singleFlight(async () => {
     try {
-      await fetchBlock(blockOf(tailOffset(pages)));
+      const block = blockOf(tailOffset(pages));
+      await fetchBlock(block);
+      const last = blockOf(Math.max(0, pages.matched - 1));
+      if (last > block) await fetchBlock(last);
     } catch (error) {
       if (!filterErrorOf(error)) notices.report(t('packets.notice.listFailed'), error);
     }
@@ -137,7 +144,9 @@ export const usePacketsStore = defineStore('packets', () => {
       // The counts in the toolbar (kept, skipped, dropped) move with every batch.
       void refreshStatus();
       if (event.data.added > 0) void refreshTail();
-      if (flow.value !== null) void refreshFlow();
+      // The diagram is fetched again only when its connection moved: a row of it in the batch, or more rows than the batch holds.
+      const shown = flow.value?.stream;
+      if (shown !== undefined && (event.data.added > event.data.rows.length || event.data.rows.some((row) => row.protocol === 'TCP' && row.stream === shown))) void refreshFlow();
     } else if (event.type === 'capture.stateChanged') {
       status.value = event.data.status;
     }

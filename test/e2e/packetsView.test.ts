@@ -146,6 +146,13 @@ describe('the Packets view: a handshake in the list and the flow diagram', () =>
       await page.screenshot({ path: `${SHOTS_DIR}/packets-${scheme}.png` });
       expect(await findTextProblems(page)).toEqual([]);
     }
+    // In Chinese too: the same panes, the syllabus's terms, nothing cut off. The switch is stored: it is put back.
+    const languageSwitch = page.getByRole('banner').getByTestId('language-switch');
+    await languageSwitch.selectOption('zh-CN');
+    await until('the view in Chinese', async () => (await page.getByTestId('view-packets').getByRole('columnheader').first().textContent()) === '序号');
+    await page.screenshot({ path: `${SHOTS_DIR}/packets-zh-CN.png` });
+    expect(await findTextProblems(page)).toEqual([]);
+    await languageSwitch.selectOption('en');
     await page.emulateMedia({ colorScheme: null });
     expect(errors).toEqual([]);
   });
