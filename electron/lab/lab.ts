@@ -20,6 +20,7 @@ import { OrphanReaper } from './processes/orphanReaper.js';
 import { ProcessTable } from './processes/processTable.js';
 import { killObserved } from './processes/signals.js';
 import { LabQueues } from './queues/labQueues.js';
+import { budgetLimits } from './budgetLimits.js';
 import type { ProcessSource } from './sampler/observation.js';
 import { PidusageSource } from './sampler/pidusageSource.js';
 import { procfsAvailable, readStat } from './procfs/procfs.js';
@@ -45,6 +46,8 @@ export interface LabOptions {
   /** The command line's values: over the settings file, for this run. */
   maxLiveProcesses?: number;
   sampleIntervalMs?: number;
+  /** Totals for the lab's stores (system.info shows them): queues' bytes, output's characters, finished pools kept. */
+  budgets?: { queueBytes?: number; outputChars?: number; keptPools?: number };
   /** The folder of the lab's settings.json (the shell's user-data folder; browser mode's config folder); none: defaults and flags only. */
   settingsFolder?: string | null;
   /** Start as the child subreaper (Linux): orphans of lab processes stay in the tree. */
@@ -95,6 +98,7 @@ export class Lab {
       hub: this.hub,
       guardian: this.guardian,
       maxLive: this.maxLive,
+      outputBudgetChars: options.budgets?.outputChars,
       onSpawned: (lab) => this.table.addSpawned(lab, procfsAvailable ? observePid(lab.pid) : null),
       onExited: (lab) => this.table.removeExited(lab),
       onCall: (lab, method, params) => this.answerLabProcess(lab.pid, lab.gone, method, params),
@@ -125,8 +129,8 @@ export class Lab {
       },
       onError: (error) => this.log(`sampler: ${error.message}`),
     });
-    this.queues = new LabQueues(this.hub);
-    this.pools = new LabPools(this.processes, this.hub);
+    this.queues = new LabQueues(this.hub, options.budgets?.queueBytes);
+    this.pools = new LabPools(this.processes, this.hub, options.budgets?.keptPools);
     this.sockets = new LabSockets(this.hub, this.processes, () => this.ownPorts);
     this.http = new HttpLab(this.hub, this.log);
     this.capture = new PacketCapture({
@@ -217,7 +221,7 @@ export class Lab {
       mainPid: process.pid,
       host: this.options.host,
       startedAt: this.startedAt,
-      limits: { maxLiveProcesses: this.maxLive, maxOpenSockets: MAX_OPEN_SOCKETS },
+      limits: { maxLiveProcesses: this.maxLive, maxOpenSockets: MAX_OPEN_SOCKETS, ...budgetLimits(this.queues, this.processes, this.pools) },
       sampler: { source: this.source.name, intervalMs: this.sampleIntervalMs },
       subreaper: this.subreaper,
       capabilities: detectCapabilities(),

@@ -1,9 +1,12 @@
 import { type EventBatchType, methods } from '../../shared/contract.js';
 import type { Envelope } from '../../shared/jsonRpc.js';
-import { invalidParams, RpcError } from '../../shared/rpcError.js';
+import { ErrorCode, invalidParams, RpcError } from '../../shared/rpcError.js';
 import { dispatch } from '../lab/dispatch.js';
 import type { Subscription } from '../lab/hub/eventHub.js';
 import type { Lab } from '../lab/lab.js';
+
+/** Calls one client may have unanswered at once (a blocked queue get counts); more are refused, not queued. */
+export const MAX_CALLS_IN_FLIGHT = 256;
 
 /**
  * One connected client, whatever the transport: a renderer over IPC, a page or a script over the
@@ -13,14 +16,31 @@ import type { Lab } from '../lab/lab.js';
 export class RpcSession {
   private subscription: Subscription | undefined;
   private readonly presence = new AbortController();
+  private inFlight = 0;
 
   constructor(
     private readonly lab: Lab,
     private readonly notify: (batch: EventBatchType) => boolean,
     private readonly log: (message: string) => void = (message) => console.error(message),
+    /** Told of each call refused because MAX_CALLS_IN_FLIGHT were already unanswered. */
+    private readonly onRefused: () => void = () => {},
   ) {}
 
-  call(method: string, params: unknown): Promise<Envelope> {
+  async call(method: string, params: unknown): Promise<Envelope> {
+    if (this.inFlight >= MAX_CALLS_IN_FLIGHT) {
+      this.onRefused();
+      const message = `${MAX_CALLS_IN_FLIGHT} calls of this client are already unanswered, the cap per connection (maxCallsInFlight); wait for their answers before sending more.`;
+      return { ok: false, error: { code: ErrorCode.LimitReached, message, data: { limit: 'maxCallsInFlight', max: MAX_CALLS_IN_FLIGHT } } };
+    }
+    this.inFlight++;
+    try {
+      return await this.route(method, params);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private route(method: string, params: unknown): Promise<Envelope> {
     if (method === 'events.subscribe') return this.answer(() => this.subscribe(params));
     if (method === 'events.unsubscribe') return this.answer(() => (this.unsubscribe(), {}));
     return dispatch(this.lab.handlers, method, params, { pid: null, signal: this.presence.signal }, this.log);

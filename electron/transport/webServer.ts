@@ -23,11 +23,20 @@ export interface WebServer {
   url: string;
   port: number;
   token: string;
+  /** What the per-connection bounds refused: calls past the in-flight cap, clients closed for never reading. */
+  counts: ClientCounts;
   close(): Promise<void>;
+}
+
+export interface ClientCounts {
+  refusedCalls: number;
+  closedUnread: number;
 }
 
 /** A client whose socket holds more than this unsent is skipped until it drains; what it misses is counted. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** Replies wait in the socket even when events are skipped; past this unsent, the client is not reading and is cut off. */
+export const MAX_UNSENT_BYTES = 64 * 1024 * 1024;
 /** Frames beyond MAX_FRAME_BYTES get an error; beyond this, ws closes the connection (1009) without reading on. */
 const HARD_FRAME_LIMIT = 16 * MAX_FRAME_BYTES;
 
@@ -52,6 +61,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const assets = sirv(options.rendererDir, { dev: false, etag: true, setHeaders: (res) => setHeaders(res) });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
   let port = options.port;
+  const counts: ClientCounts = { refusedCalls: 0, closedUnread: 0 };
 
   const server = createServer((request, response) => {
     const verdict = authorize(facts(request), { token, port });
@@ -68,7 +78,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveClient(ws, options.lab, log));
+    sockets.handleUpgrade(request, socket, head, (ws) => serveClient(ws, options.lab, counts, log));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -82,6 +92,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
+    counts,
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
@@ -100,9 +111,16 @@ function forbid(response: ServerResponse): void {
   response.end();
 }
 
-function serveClient(ws: WebSocket, lab: Lab, log: (message: string) => void): void {
+function serveClient(ws: WebSocket, lab: Lab, counts: ClientCounts, log: (message: string) => void): void {
   const send = (message: unknown): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_UNSENT_BYTES) {
+      counts.closedUnread++;
+      log(`websocket: closed a client that left ${ws.bufferedAmount} bytes unread (the cap is ${MAX_UNSENT_BYTES})`);
+      ws.terminate(); // a close frame would wait behind what it does not read
+      return;
+    }
+    ws.send(JSON.stringify(message));
   };
   const session = new RpcSession(
     lab,
@@ -112,6 +130,7 @@ function serveClient(ws: WebSocket, lab: Lab, log: (message: string) => void): v
       return true;
     },
     log,
+    () => counts.refusedCalls++,
   );
   ws.on('message', (data: RawData, isBinary) => {
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);

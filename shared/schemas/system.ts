@@ -21,7 +21,26 @@ export const SystemInfo = z.object({
   /** 'electron' inside the desktop app, 'browser' when served by `npm run web`, 'embedded' in tests and scripts. */
   host: z.enum(['electron', 'browser', 'embedded']),
   startedAt: Timestamp,
-  limits: z.object({ maxLiveProcesses: z.number().int().positive(), maxOpenSockets: z.number().int().positive() }),
+  limits: z.object({
+    maxLiveProcesses: z.number().int().positive(),
+    maxOpenSockets: z.number().int().positive(),
+    /** Bytes of JSON every queue together may hold (items in, and those of blocked puts); a put past it raises Full. */
+    queueBudgetBytes: z.number().int().positive(),
+    /** Characters of output kept for every lab process's record together; past it the biggest buffers lose their oldest lines. */
+    outputBudgetChars: z.number().int().positive(),
+    /** Finished pools (joined, terminated, or closed with every worker gone) kept listed; older ones are forgotten. */
+    keptPools: z.number().int().nonnegative(),
+    /** Calls one client may have unanswered at once; more get a LimitReached error. */
+    maxCallsInFlight: z.number().int().positive(),
+    /** Where each budget stands now, and what it has refused or dropped since the start. */
+    usage: z.object({
+      queueBytes: z.number().int().nonnegative(),
+      refusedQueuePuts: z.number().int().nonnegative(),
+      outputChars: z.number().int().nonnegative(),
+      droppedOutputLines: z.number().int().nonnegative(),
+      forgottenPools: z.number().int().nonnegative(),
+    }),
+  }),
   /** Where process readings come from ('procfs' on Linux, 'pidusage' elsewhere) and how often. */
   sampler: z.object({ source: z.string(), intervalMs: z.number().positive() }),
   /** Whether Loopscope is the child subreaper now, so orphans of its processes are re-parented to it. */

@@ -4,16 +4,21 @@ import type { LabProcess } from '../processes/labProcess.js';
 import type { LabProcesses } from '../processes/labProcesses.js';
 import { LabPool } from './labPool.js';
 
-const KEPT_POOLS = 50;
+/** Finished pools kept listed for their task records; older ones are forgotten. */
+export const DEFAULT_KEPT_POOLS = 50;
 
 /** Every pool the lab has made; its workers are lab processes like any other, under the same cap. */
 export class LabPools {
   private readonly pools = new Map<string, LabPool>();
+  /** Each pool's workers, to tell when a closed pool has finished without anyone joining it. */
+  private readonly workersOf = new Map<string, readonly LabProcess[]>();
   private counter = 0;
+  private forgotten = 0;
 
   constructor(
     private readonly processes: LabProcesses,
     private readonly hub: EventHub,
+    readonly keptPools = DEFAULT_KEPT_POOLS,
   ) {}
 
   async create(size: number, onWorker: (worker: LabProcess) => void = () => {}): Promise<LabPool> {
@@ -38,7 +43,8 @@ export class LabPools {
     }
     const pool = new LabPool(poolId, workers, this.hub);
     this.pools.set(poolId, pool);
-    this.forgetJoined();
+    this.workersOf.set(poolId, workers);
+    this.forgetFinished();
     this.hub.emit('pool.created', { poolId, size, workers: workers.map((worker) => worker.pid) });
     return pool;
   }
@@ -53,10 +59,26 @@ export class LabPools {
     return [...this.pools.values()];
   }
 
-  /** Joined pools stay listed for their task records, the newest KEPT_POOLS of them. */
-  private forgetJoined(): void {
-    const joined = [...this.pools.values()].filter((pool) => pool.state === 'joined');
-    for (const pool of joined.slice(0, Math.max(0, joined.length - KEPT_POOLS))) this.pools.delete(pool.poolId);
+  info(): { keptPools: number; forgottenPools: number } {
+    return { keptPools: this.keptPools, forgottenPools: this.forgotten };
+  }
+
+  /**
+   * Finished pools stay listed for their task records, the newest `keptPools` of them. Finished:
+   * joined, terminated, or closed with every worker gone; whether anyone called join or not.
+   */
+  private forgetFinished(): void {
+    const finished = [...this.pools.values()].filter((pool) => this.finished(pool));
+    for (const pool of finished.slice(0, Math.max(0, finished.length - this.keptPools))) {
+      this.pools.delete(pool.poolId);
+      this.workersOf.delete(pool.poolId);
+      this.forgotten++;
+    }
+  }
+
+  private finished(pool: LabPool): boolean {
+    if (pool.state === 'joined' || pool.state === 'terminated') return true;
+    return pool.state === 'closed' && (this.workersOf.get(pool.poolId) ?? []).every((worker) => !worker.alive);
   }
 
   dispose(): void {

@@ -1,11 +1,11 @@
 import type { ExitStatus, LabRecord } from '../../../shared/schemas/process.js';
 import type { LaunchedChild } from './childLauncher.js';
-import { OutputBuffer } from './outputBuffer.js';
+import { type OutputBudget, OutputBuffer } from './outputBuffer.js';
 import type { TaskDefinition } from './tasks/taskDefinition.js';
 
 /** A process the lab started: what it was asked to run, and what became of it. */
 export class LabProcess {
-  readonly output = new OutputBuffer();
+  readonly output: OutputBuffer;
   private exitStatus: ExitStatus | null = null;
   private settle: () => void = () => {};
   private readonly presence = new AbortController();
@@ -19,7 +19,10 @@ export class LabProcess {
     readonly record: LabRecord,
     readonly task: TaskDefinition,
     readonly child: LaunchedChild,
-  ) {}
+    outputBudget?: OutputBudget,
+  ) {
+    this.output = new OutputBuffer(undefined, outputBudget);
+  }
 
   get exit(): ExitStatus | null {
     return this.exitStatus;

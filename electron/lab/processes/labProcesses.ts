@@ -8,6 +8,7 @@ import { type ChildLauncher, type LaunchedChild, launchCommand } from './childLa
 import { exitStatus } from './exitStatus.js';
 import type { GuardianClient } from './guardianClient.js';
 import { LabProcess } from './labProcess.js';
+import { DEFAULT_OUTPUT_BUDGET_CHARS, OutputBudget } from './outputBuffer.js';
 import { pidExists, signalLabProcess, stillSame, trySignal } from './signals.js';
 import { SpawnPacer } from './spawnPacer.js';
 import { type ResolvedTask, resolveTask } from './taskCatalog.js';
@@ -28,6 +29,8 @@ export interface LabProcessesOptions {
   hub: EventHub;
   guardian: GuardianClient | null;
   maxLive: number;
+  /** Characters of output kept for every record together. */
+  outputBudgetChars?: number | undefined;
   /** Called once a new process is known, so the process table can show it at once. */
   onSpawned: (process: LabProcess) => void;
   /** Called once it has been reaped: the kernel no longer knows the pid. */
@@ -48,8 +51,11 @@ export class LabProcesses {
   private counter = 0;
   private starting = 0;
   private closed = false;
+  readonly outputBudget: OutputBudget;
 
-  constructor(private readonly options: LabProcessesOptions) {}
+  constructor(private readonly options: LabProcessesOptions) {
+    this.outputBudget = new OutputBudget(options.outputBudgetChars ?? DEFAULT_OUTPUT_BUDGET_CHARS, () => [...this.byPid.values()].map((p) => p.output));
+  }
 
   get liveCount(): number {
     let live = this.starting;
@@ -98,7 +104,7 @@ export class LabProcesses {
     }
     const startKey = procfsAvailable ? (readStat(child.pid)?.startTicks ?? null) : null;
     const record = { name, task: resolved.task.id, args: resolved.args, kwargs: resolved.kwargs, spawnedAt: now() };
-    const labProcess = new LabProcess(child.pid, startKey, record, resolved.task, child);
+    const labProcess = new LabProcess(child.pid, startKey, record, resolved.task, child, this.outputBudget);
     this.byPid.delete(child.pid); // a reused pid: the old, exited record gives way
     this.byPid.set(child.pid, labProcess);
     this.options.guardian?.track({ pid: child.pid, startKey: startKey ?? 0, group: child.ownProcessGroup });
