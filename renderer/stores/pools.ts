@@ -4,6 +4,7 @@ import type { EventType } from '../../shared/contract.js';
 import type { PoolInfo } from '../../shared/schemas/pool.js';
 import { type JoinState, poolJoinOutcome } from '../model/joinOutcome.js';
 import { applyPoolEvent, mergePoolList, type PoolsState, withPool } from '../model/poolState.js';
+import { t } from '../i18n/index.js';
 import { errorMessage, useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
 import { singleFlight } from './singleFlight.js';
@@ -32,7 +33,7 @@ export const usePoolsStore = defineStore('pools', () => {
       pools.value = mergePoolList(generation === listedGeneration ? pools.value : new Map(), listed);
       listedGeneration = generation;
     } catch (error) {
-      notices.report('Could not list the pools', error);
+      notices.report(t('common.notice.listPools'), error);
     }
   });
 

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { LabSignal } from '../../shared/schemas/process.js';
 import { joinOutcome, type JoinState } from '../model/joinOutcome.js';
+import { t } from '../i18n/index.js';
 import { useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
 
@@ -29,7 +30,7 @@ export const useProcessActionsStore = defineStore('processActions', () => {
       else if (signal === 'SIGKILL') await session.call('processes.kill', { pid });
       else await session.call('processes.signal', { pid, signal });
     } catch (error) {
-      notices.report(`Could not send ${signal} to pid ${pid}`, error);
+      notices.report(t('common.notice.signal', { signal, pid }), error);
     } finally {
       signalling.value = withMember(signalling.value, pid, false);
     }
@@ -45,7 +46,7 @@ export const useProcessActionsStore = defineStore('processActions', () => {
       setJoin(pid, { state: 'done', text: joinOutcome(await session.call('processes.join', { pid, timeout }), timeout) });
     } catch (error) {
       joins.value = new Map([...joins.value].filter(([joined]) => joined !== pid));
-      notices.report(`Could not join pid ${pid}`, error);
+      notices.report(t('common.notice.join', { pid }), error);
     }
   }
 

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, watch } from 'vue';
 import type { JsonValue, QueueInfo } from '../../shared/schemas/queue.js';
+import { t } from '../i18n/index.js';
 import { errorMessage, useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
 import { singleFlight } from './singleFlight.js';
@@ -34,7 +35,7 @@ export const useQueuesStore = defineStore('queues', () => {
     try {
       listed.value = (await session.call('queues.list')).queues;
     } catch (error) {
-      notices.report('Could not list the queues', error);
+      notices.report(t('common.notice.listQueues'), error);
     }
   });
 
@@ -66,10 +67,10 @@ export const useQueuesStore = defineStore('queues', () => {
     setCalls(queueId, (before) => ({ pending: before.pending - 1, last }));
   }
 
-  const got = ({ item, qsize }: { item: JsonValue; qsize: number }): string => `got ${JSON.stringify(item)} → qsize ${qsize}`;
+  const got = ({ item, qsize }: { item: JsonValue; qsize: number }): string => t('common.notice.got', { item: JSON.stringify(item), qsize });
 
   const put = (queueId: string, item: JsonValue, { block, timeout }: BlockingChoice) =>
-    track(queueId, async () => `put ${JSON.stringify(item)} → qsize ${(await session.call('queues.put', { queueId, item, block, timeout })).qsize}`);
+    track(queueId, async () => t('common.notice.put', { item: JSON.stringify(item), qsize: (await session.call('queues.put', { queueId, item, block, timeout })).qsize }));
   const get = (queueId: string, { block, timeout }: BlockingChoice) => track(queueId, async () => got(await session.call('queues.get', { queueId, block, timeout })));
   const getNowait = (queueId: string) => track(queueId, async () => got(await session.call('queues.getNowait', { queueId })));
   const close = (queueId: string) => track(queueId, async () => (await session.call('queues.close', { queueId }), 'closed'));

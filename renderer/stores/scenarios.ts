@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { shallowRef, watch } from 'vue';
 import type { Result } from '../../shared/contract.js';
 import type { ScenarioInfo, ScenarioRunInfo } from '../../shared/schemas/scenario.js';
+import { t } from '../i18n/index.js';
 import { useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
 
@@ -25,7 +26,7 @@ export const useScenariosStore = defineStore('scenarios', () => {
       }
       return listed;
     } catch (error) {
-      if (mine === request) notices.report('Could not load the scenarios', error);
+      if (mine === request) notices.report(t('common.notice.loadScenarios'), error);
       return null;
     }
   }

@@ -9,6 +9,7 @@ import type { Api } from '../api/client.js';
 import type { ConnectionStatus } from '../api/transport.js';
 import { appendToEventLog, emptyEventLog, type EventLog, eventLogFromSnapshot } from '../model/eventLog.js';
 import { applyEvent, emptyProcessState, type ProcessState, processStateFromSnapshot } from '../model/processState.js';
+import { t } from '../i18n/index.js';
 import { useNoticesStore } from './notices.js';
 
 /** 'lost': the connection dropped after the lab's state was loaded; what is shown may be stale. */
@@ -48,7 +49,7 @@ export const useSessionStore = defineStore('session', () => {
   let resumeFrom: ResumeFrom | undefined;
 
   const requireApi = (): Api => {
-    if (!api) throw new RpcError(ErrorCode.Internal, 'Not connected to the lab yet.');
+    if (!api) throw new RpcError(ErrorCode.Internal, t('common.notice.notConnected'));
     return api;
   };
   // async, so that "not connected" arrives as a rejection like every other failure
@@ -83,7 +84,7 @@ export const useSessionStore = defineStore('session', () => {
       if (mine !== attempt) return;
       early = null;
       // A drop during the call is already on screen as the connection banner; anything else is news.
-      if (status.value === 'open') notices.report('Could not subscribe to the lab’s events', error);
+      if (status.value === 'open') notices.report(t('common.notice.subscribe'), error);
       return;
     }
     if (mine !== attempt || !early) return;
@@ -120,7 +121,7 @@ export const useSessionStore = defineStore('session', () => {
       info.value = systemInfo;
       tasks.value = catalog.tasks;
     } catch (error) {
-      notices.report('Could not load the lab’s description', error);
+      notices.report(t('common.notice.describe'), error);
     }
   }
 

@@ -17,9 +17,4 @@ export const notYetConverted: ReadonlySet<string> = new Set([
   'renderer/model/http/composerRequest.ts',
   'renderer/model/queueForm.ts',
   'renderer/model/spawnForm.ts',
-  'renderer/stores/pools.ts',
-  'renderer/stores/processActions.ts',
-  'renderer/stores/queues.ts',
-  'renderer/stores/scenarios.ts',
-  'renderer/stores/session.ts',
 ]);
