@@ -8,6 +8,7 @@ import { httpDecode } from './httpDecode.js';
 import { manyProcesses } from './manyProcesses.js';
 import { packetDecode } from './packetDecode.js';
 import { samplerCost } from './samplerCost.js';
+import { soak } from './soak.js';
 import { socketSteps } from './socketSteps.js';
 import { socketTracker } from './socketTracker.js';
 import { spawnBurst } from './spawnBurst.js';
@@ -23,6 +24,7 @@ const results: BenchResult[] = [
   ...(await packetDecode()),
   ...(await socketTracker()),
   ...(await socketSteps()),
+  ...(await soak()),
 ];
 report(results);
 process.exitCode = results.every((result) => result.met) ? 0 : 1;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { startWebServer } from '../../electron/transport/webServer.js';
+import { MAX_UNSENT_BYTES, startWebServer } from '../../electron/transport/webServer.js';
 import { MAX_CALLS_IN_FLIGHT } from '../../electron/transport/rpcSession.js';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
 import { labPerTest } from '../support/labHarness.js';
@@ -71,6 +71,33 @@ describe('every store has a budget in total, and counts what it refused or dropp
     const { pools } = await handlers['pools.list']({});
     expect(pools.map((pool) => pool.poolId)).toEqual([running.poolId]);
     expect((await handlers['system.info']({})).limits.usage.forgottenPools).toBe(2);
+  });
+
+  test('a client that never reads its socket is cut off past the unsent limit, counted, and others are still served', async () => {
+    const { lab } = newLab();
+    const server = await startWebServer({ lab, rendererDir: 'out/renderer', port: 0, log: () => {} });
+    try {
+      // About 500 kB of output, so that each processes.output reply is big.
+      const { pid } = await lab.handlers['processes.spawn']({ task: 'print-loop', args: [], kwargs: { times: 500, intervalMs: 0, pad: 'p'.repeat(1000) } });
+      await lab.handlers['processes.join']({ pid });
+      const deaf = new WebSocket(`ws://127.0.0.1:${server.port}/rpc?token=${server.token}`);
+      await new Promise((resolve, reject) => deaf.once('open', resolve).once('error', reject));
+      deaf.on('error', () => {});
+      deaf.pause(); // it sends, and never reads what comes back
+      const calls = Math.ceil((2 * MAX_UNSENT_BYTES) / 500_000);
+      for (let id = 1; id <= calls; id++) deaf.send(JSON.stringify({ jsonrpc: '2.0', id, method: 'processes.output', params: { pid } }));
+      await until('the deaf client to be cut off', () => server.counts.closedUnread === 1, 30_000);
+
+      const other = new WebSocket(`ws://127.0.0.1:${server.port}/rpc?token=${server.token}`);
+      await new Promise((resolve, reject) => other.once('open', resolve).once('error', reject));
+      const reply = new Promise<{ result?: { mainPid: number } }>((resolve) => other.once('message', (data) => resolve(JSON.parse(String(data)))));
+      other.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system.info' }));
+      expect((await reply).result?.mainPid).toBe(process.pid);
+      other.close();
+      deaf.terminate();
+    } finally {
+      await server.close();
+    }
   });
 
   test(`a client flooding calls gets LimitReached past ${MAX_CALLS_IN_FLIGHT} in flight, and the server keeps serving others`, async () => {
