@@ -1,5 +1,5 @@
 import type { SystemInfo } from '../../shared/schemas/system.js';
-import { MAX_CALLS_IN_FLIGHT } from '../transport/rpcSession.js';
+import { MAX_CALLS_IN_FLIGHT } from '../transport/connectionLimits.js';
 import type { LabPools } from './pools/labPools.js';
 import type { LabProcesses } from './processes/labProcesses.js';
 import type { LabQueues } from './queues/labQueues.js';

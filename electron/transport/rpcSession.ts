@@ -4,9 +4,7 @@ import { ErrorCode, invalidParams, RpcError } from '../../shared/rpcError.js';
 import { dispatch } from '../lab/dispatch.js';
 import type { Subscription } from '../lab/hub/eventHub.js';
 import type { Lab } from '../lab/lab.js';
-
-/** Calls one client may have unanswered at once (a blocked queue get counts); more are refused, not queued. */
-export const MAX_CALLS_IN_FLIGHT = 256;
+import { MAX_CALLS_IN_FLIGHT } from './connectionLimits.js';
 
 /**
  * One connected client, whatever the transport: a renderer over IPC, a page or a script over the

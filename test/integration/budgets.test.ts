@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_UNSENT_BYTES, startWebServer } from '../../electron/transport/webServer.js';
-import { MAX_CALLS_IN_FLIGHT } from '../../electron/transport/rpcSession.js';
+import { MAX_CALLS_IN_FLIGHT } from '../../electron/transport/connectionLimits.js';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
 import { labPerTest } from '../support/labHarness.js';
 import { until } from '../support/poll.js';
