@@ -6,7 +6,16 @@
 
 /** Offers `text` as a file download named `name`. */
 export function saveTextFile(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  saveBlob(name, new Blob([text], { type }));
+}
+
+/** Offers `bytes` as a file download named `name` (a capture file: Wireshark opens it by its extension). */
+export function saveBytes(name: string, bytes: Uint8Array, type: string): void {
+  saveBlob(name, new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+}
+
+function saveBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
