@@ -1,4 +1,5 @@
 import { endianness } from 'node:os';
+import { ipv4Text, ipv6Text } from '../../../../shared/packets/addressText.js';
 
 /**
  * Socket addresses as the kernel stores them (network byte order in sock_diag; host-order 32-bit
@@ -8,39 +9,15 @@ import { endianness } from 'node:os';
 const ipv6Cache = new Map<string, string>();
 const IPV6_CACHE_LIMIT = 4096;
 
-export function formatIpv4(bytes: Uint8Array, offset: number): string {
-  return `${bytes[offset]}.${bytes[offset + 1]}.${bytes[offset + 2]}.${bytes[offset + 3]}`;
-}
+export const formatIpv4 = ipv4Text;
 
 /** RFC 5952 text: the longest run of two or more zero groups becomes ::, and a v4-mapped address keeps its dotted tail. */
 export function formatIpv6(bytes: Uint8Array, offset: number): string {
   const key = Buffer.from(bytes.buffer, bytes.byteOffset + offset, 16).toString('hex');
   const cached = ipv6Cache.get(key);
   if (cached !== undefined) return cached;
-  const groups: number[] = [];
-  for (let i = 0; i < 8; i++) groups.push(((bytes[offset + 2 * i] ?? 0) << 8) | (bytes[offset + 2 * i + 1] ?? 0));
-  let text: string;
-  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-    text = `::ffff:${formatIpv4(bytes, offset + 12)}`;
-  } else {
-    let bestStart = -1;
-    let bestLength = 1;
-    for (let i = 0; i < 8; ) {
-      if (groups[i] !== 0) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < 8 && groups[j] === 0) j++;
-      if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
-      i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    text =
-      bestStart < 0
-        ? hex.join(':')
-        : `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
-  }
+  const v4Mapped = bytes.subarray(offset, offset + 10).every((b) => b === 0) && bytes[offset + 10] === 0xff && bytes[offset + 11] === 0xff;
+  const text = v4Mapped ? `::ffff:${ipv4Text(bytes, offset + 12)}` : ipv6Text(bytes, offset);
   if (ipv6Cache.size >= IPV6_CACHE_LIMIT) ipv6Cache.clear(); // bounded: rebuilt from the next readings
   ipv6Cache.set(key, text);
   return text;
