@@ -10,6 +10,7 @@ import './styles/base.css';
 import './styles/states.css';
 import './styles/taskStatus.css';
 import './styles/toneTag.css';
+import './styles/viewLayout.css';
 
 const app = createApp(App).use(createPinia()).use(i18n);
 // The theme before the first paint, so a dark-mode user never sees a light flash.
