@@ -18,11 +18,16 @@ export interface TcpdumpOptions {
   onExit: (reason: string) => void;
 }
 
+/** The kernel's capture ring, in KiB as tcpdump's -B takes it. */
+const RING_KIB = 16 * 1024;
+
 const COUNTS = /(\d+) packets? captured[\s\S]*?(\d+) packets? received by filter[\s\S]*?(\d+) packets? dropped by kernel/;
 
 /**
  * tcpdump on lo writing pcap to stdout: -U and --immediate-mode so a packet arrives ~1 ms after it
- * crossed (without them, ~1 s late), -s 0 for whole frames, -n so it never resolves names.
+ * crossed (without them, ~1 s late), -s 0 for whole frames, -n so it never resolves names. -B gives the kernel's
+ * ring 16 MiB: its default 2 MiB holds only a few dozen frames sized for lo's 64 KiB MTU, and a busy machine that
+ * is slow to drain them drops packets of a plain handshake (measured: up to 12 of 20, "dropped by kernel").
  */
 export class TcpdumpProcess {
   private readonly child: ChildProcess;
@@ -31,7 +36,7 @@ export class TcpdumpProcess {
   private readonly exited: Promise<void>;
 
   private constructor(options: TcpdumpOptions) {
-    this.child = spawn(options.path, ['-i', 'lo', '-w', '-', '-U', '--immediate-mode', '-s', '0', '-n', options.filter], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(options.path, ['-i', 'lo', '-w', '-', '-U', '--immediate-mode', '-s', '0', '-B', String(RING_KIB), '-n', options.filter], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout?.on('data', (chunk: Buffer) => options.onData(chunk));
     this.child.stderr?.setEncoding('utf8');
     this.child.stderr?.on('data', (text: string) => {

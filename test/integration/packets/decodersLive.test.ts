@@ -21,9 +21,12 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts tcpdump and resolves once it says "listening on" (before that, packets are missed). */
+/**
+ * Starts tcpdump and resolves once it says "listening on" (before that, packets are missed). A 16 MiB ring, as the
+ * capture lab uses: the default 2 MiB holds a handful of `-i any` frames and a loaded machine drops packets from it.
+ */
 async function tcpdump(args: string[]): Promise<ChildProcess> {
-  const child = spawn('tcpdump', ['-U', '--immediate-mode', '-s', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('tcpdump', ['-U', '--immediate-mode', '-s', '0', '-B', '16384', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   let stderr = '';
   await new Promise<void>((resolve, reject) => {
@@ -181,8 +184,9 @@ describe('live loopback captures', () => {
         return live.conversations.udp.length > 0;
       });
       await exchange('127.0.0.1', p4);
+      await until('the IPv4 teardown', () => teardownComplete(live, 0));
       await exchange('::1', p6);
-      // The IPv6 datagram goes last: once it is in, everything before it that the kernel delivered is too.
+      await until('the IPv6 teardown', () => teardownComplete(live, 1));
       await until('the closing IPv6 datagram', () => {
         udp6.send('done', pu6, '::1');
         return live.conversations.udp.length === 2;
