@@ -8,19 +8,82 @@ const SECRET = /(loopscope[_-]?token[\w-]*)(\s*[=:]\s*)([^;,&\s]*)/gi;
 const MASK = 0x2a; // '*'
 /** The spellings a quick native search looks for before the regex runs. */
 const LOOKS = ['oopscope', 'OOPSCOPE', 'oopScope'];
+/**
+ * How much of the previous chunk is searched again with the next one's start, so a name or separator split across
+ * two TCP reads is still found: a name of up to 64 characters and a few spaces around its `=` or `:`.
+ */
+const OVERLAP = 80;
+/** Bytes that end a secret's value, as the pattern's `[^;,&\s]` has them. */
+const VALUE_ENDS = new Set([0x3b, 0x2c, 0x26, 0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
 
-/** Masks in place and returns how many values it masked. Latin-1 keeps one character per byte, so indices are offsets. */
-export function redactSecrets(bytes: Uint8Array): number {
+interface ValueSpan {
+  start: number;
+  end: number;
+}
+
+function looksLikeSecret(bytes: Uint8Array): boolean {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!LOOKS.some((word) => buffer.includes(word))) return 0; // the common case, without a string copy
-  const text = buffer.toString('latin1');
-  let count = 0;
+  return LOOKS.some((word) => buffer.includes(word));
+}
+
+/** Where the secrets' values lie. Latin-1 keeps one character per byte, so string indices are byte offsets. */
+function valueSpans(bytes: Uint8Array): ValueSpan[] {
+  if (!looksLikeSecret(bytes)) return []; // the common case, without a string copy
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const spans: ValueSpan[] = [];
   for (const match of text.matchAll(SECRET)) {
-    const value = match[3] ?? '';
-    if (value.length === 0) continue;
     const start = (match.index ?? 0) + (match[1]?.length ?? 0) + (match[2]?.length ?? 0);
-    bytes.fill(MASK, start, start + value.length);
-    count++;
+    spans.push({ start, end: start + (match[3]?.length ?? 0) });
   }
-  return count;
+  return spans;
+}
+
+/** Masks from `start` up to the value's end; returns where it stopped (the length when the value runs off the end). */
+function maskValueFrom(bytes: Uint8Array, start: number): number {
+  let i = start;
+  while (i < bytes.length && !VALUE_ENDS.has(bytes[i]!)) bytes[i++] = MASK;
+  return i;
+}
+
+/** Masks one whole message in place and returns how many values it masked. */
+export function redactSecrets(bytes: Uint8Array): number {
+  const spans = valueSpans(bytes).filter((span) => span.end > span.start);
+  for (const span of spans) bytes.fill(MASK, span.start, span.end);
+  return spans.length;
+}
+
+/**
+ * Masks a connection's bytes chunk by chunk as they arrive, in place, before anything else reads them: a secret whose
+ * name, separator or value is split across two reads is masked as surely as one that arrives whole. Nothing is held
+ * back, so a request is parsed as soon as its last byte is in.
+ */
+export class StreamRedactor {
+  /** The previous chunk's last bytes (already masked), searched again with the next chunk's first bytes. */
+  private tail = new Uint8Array(0);
+  /** The previous chunk ended inside a secret's value: the next chunk's first bytes belong to it. */
+  private inValue = false;
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    if (this.inValue) this.inValue = maskValueFrom(chunk, 0) === chunk.length;
+    const seam = joined(this.tail, chunk.subarray(0, OVERLAP));
+    for (const span of valueSpans(seam)) {
+      // A value that ended inside the tail was masked with the previous chunk.
+      if (span.end > this.tail.length) this.maskValue(chunk, span.start - this.tail.length);
+    }
+    for (const span of valueSpans(chunk)) this.maskValue(chunk, span.start);
+    this.tail = chunk.length >= OVERLAP ? chunk.slice(-OVERLAP) : joined(this.tail, chunk).slice(-OVERLAP);
+  }
+
+  /** Masks a value that starts at `start` of the chunk (negative: it began in the previous one). */
+  private maskValue(chunk: Uint8Array, start: number): void {
+    if (maskValueFrom(chunk, Math.max(0, start)) === chunk.length) this.inValue = true;
+  }
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const both = new Uint8Array(a.length + b.length);
+  both.set(a);
+  both.set(b, a.length);
+  return both;
 }

@@ -4,7 +4,7 @@ import type { HttpConnectionInfo, HttpExchangeSummary, HttpLimits, HttpStep, Htt
 import { now } from '../../clock.js';
 import { costOf, type LoggedExchange } from '../loggedExchange.js';
 import { clientPeer } from '../peerProcess.js';
-import { redactSecrets } from '../redact.js';
+import { StreamRedactor } from '../redact.js';
 import type { RouteResponse } from '../routes/routeTypes.js';
 import { type CapturedMessage, MessageCapture } from './messageCapture.js';
 import { ResponseWriter } from './responseWriter.js';
@@ -83,6 +83,7 @@ const MAX_QUEUED = 32;
 export class ServerConnection {
   private readonly parser: HttpMessageParser;
   private readonly capture: MessageCapture;
+  private readonly redactor = new StreamRedactor();
   private readonly queue: Queued[] = [];
   private incoming: Incoming | null = null;
   private bodyParts: Buffer[] = [];
@@ -142,7 +143,7 @@ export class ServerConnection {
     if (this.refusing) return;
     this.chunkAt = now();
     // Masked before anything reads it, so no route, log entry, TRACE echo, step or HAR ever holds the secret.
-    redactSecrets(chunk);
+    this.redactor.push(chunk);
     this.capture.feed(chunk);
     this.begin();
     this.parser.push(chunk);
