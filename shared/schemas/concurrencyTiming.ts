@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { Pid } from './common.js';
+
+/**
+ * The results of the timing scenarios (event-loop-block, gil, blocking, speedup, coroutines): what
+ * each measured, as numbers, so a script and the Concurrency view read the same figures. Times are
+ * milliseconds; `atMs`, `startMs` and `endMs` count from the start of the measurement they belong to.
+ */
+
+const Ms = z.number().nonnegative();
+
+/** Where the CPU work ran while the lab process's main thread was watched. */
+export const LoopWorkPlace = z.enum(['main-thread', 'worker-thread', 'child-process']);
+
+export const LoopDelaySample = z.object({
+  atMs: Ms,
+  /** The longest event-loop delay perf_hooks' monitorEventLoopDelay saw since the previous sample. */
+  delayMs: Ms,
+  /** How long a one-byte echo from Loopscope to the process's socket took to come back, if one was answered since. */
+  pingMs: Ms.nullable(),
+});
+
+export const LoopDelayPhase = z.object({
+  place: LoopWorkPlace,
+  /** The watched process. */
+  pid: Pid,
+  /** When the work began and ended, on the phase's clock. */
+  workStartMs: Ms,
+  workEndMs: Ms,
+  maxDelayMs: Ms,
+  meanDelayMs: Ms,
+  p99DelayMs: Ms,
+  /** The longest a pending echo waited for its reply. */
+  pingMaxMs: Ms.nullable(),
+  samples: z.array(LoopDelaySample).max(2000),
+});
+
+export const EventLoopBlockResult = z.object({
+  kind: z.literal('event-loop-block'),
+  workMs: Ms,
+  /** monitorEventLoopDelay's resolution: delays shorter than it are not seen. */
+  resolutionMs: Ms,
+  phases: z.array(LoopDelayPhase),
+});
+export type EventLoopBlockResult = z.infer<typeof EventLoopBlockResult>;
+
+export const GilMode = z.enum(['sequential', 'threads', 'processes', 'one-thread-interleaved', 'worker-threads']);
+
+export const GilRun = z.object({
+  mode: GilMode,
+  /** Loops run at the same time (sequential: 1). */
+  workers: z.number().int().positive(),
+  wallMs: Ms,
+  /** Against the sequential run: 1 when no faster, 2 when two loops took half as long. */
+  speedup: z.number().nonnegative(),
+});
+
+export const PythonInfo = z.object({
+  executable: z.string(),
+  version: z.string(),
+  /** sys._is_gil_enabled() where it exists (3.13 and later); true before. */
+  gilEnabled: z.boolean(),
+  /** Built free-threaded (sysconfig's Py_GIL_DISABLED): a 3.13t build, which may still turn its GIL on. */
+  freeThreadedBuild: z.boolean(),
+});
+
+export const GilResult = z.object({
+  kind: z.literal('gil'),
+  runtime: z.enum(['cpython', 'node']),
+  python: PythonInfo.nullable(),
+  /** Why CPython did not run (no python3 on PATH), or null. */
+  noPython: z.string().nullable(),
+  iterations: z.number().int().positive(),
+  runs: z.array(GilRun),
+});
+export type GilResult = z.infer<typeof GilResult>;
+
+export const BlockingPhaseId = z.enum(['read-blocking', 'read-callback', 'recv-blocking', 'recv-evented']);
+
+export const BlockingPhase = z.object({
+  id: BlockingPhaseId,
+  /** Whether the caller's own thread waited in the call. */
+  blocking: z.boolean(),
+  startMs: Ms,
+  endMs: Ms,
+  /** When the caller's own timer ran while it waited: what it could do meanwhile. */
+  ticks: z.array(Ms).max(10_000),
+});
+
+export const BlockingResult = z.object({
+  kind: z.literal('blocking'),
+  pid: Pid,
+  waitMs: Ms,
+  tickMs: Ms,
+  phases: z.array(BlockingPhase),
+  /** Phases that could not run here, with why (a blocking recv needs libc through koffi, on Linux). */
+  skipped: z.array(z.object({ id: BlockingPhaseId, why: z.string() })),
+});
+export type BlockingResult = z.infer<typeof BlockingResult>;
+
+export const SpeedupWork = z.enum(['cpu', 'io']);
+export const SpeedupMode = z.enum(['sequential', 'threads', 'processes', 'async']);
+
+export const SpeedupRow = z.object({
+  work: SpeedupWork,
+  mode: SpeedupMode,
+  workers: z.number().int().positive(),
+  wallMs: Ms,
+  /** The sequential run's wall time over this one's. */
+  speedup: z.number().nonnegative(),
+  /** Each core's busy share during the run, 0–100, from /proc/stat; empty where it cannot be read. */
+  cpuPercentPerCore: z.array(z.number().min(0).max(100)),
+});
+export type SpeedupRow = z.infer<typeof SpeedupRow>;
+
+export const SpeedupResult = z.object({
+  kind: z.literal('speedup'),
+  cores: z.number().int().positive(),
+  tasks: z.number().int().positive(),
+  /** One CPU-bound task alone, measured in the sequential run. */
+  cpuTaskMs: Ms,
+  /** What one IO-bound task waits for its reply. */
+  ioMs: Ms,
+  rows: z.array(SpeedupRow),
+});
+export type SpeedupResult = z.infer<typeof SpeedupResult>;
+
+export const CoroutineSlice = z.object({
+  coroutine: z.string(),
+  step: z.number().int().nonnegative(),
+  /** When it ran, on one thread, until the await that ended the slice. */
+  startMs: Ms,
+  endMs: Ms,
+  /** What it awaited at the end of the slice (null: it returned). */
+  awaited: z.string().nullable(),
+});
+
+export const CoroutinesResult = z.object({
+  kind: z.literal('coroutines'),
+  pid: Pid,
+  /** The one thread every coroutine ran on, from /proc/thread-self. */
+  tid: z.number().int().positive(),
+  slices: z.array(CoroutineSlice).max(10_000),
+});
+export type CoroutinesResult = z.infer<typeof CoroutinesResult>;
+
+/** Every timing result, for the discriminated union of concurrency results. */
+export const concurrencyTimingResults = [EventLoopBlockResult, GilResult, BlockingResult, SpeedupResult, CoroutinesResult] as const;
+export type ConcurrencyTimingResult = z.infer<(typeof concurrencyTimingResults)[number]>;
