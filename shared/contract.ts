@@ -15,6 +15,7 @@ import { scenarioMethods } from './schemas/scenario.js';
 import { settingsMethods } from './schemas/settings.js';
 import { socketMethods } from './schemas/sockets.js';
 import { systemMethods } from './schemas/system.js';
+import { threadMethods } from './schemas/threads.js';
 
 export { eventTypes, LabEventSchema, lifecycleStreams, streamNames, streams } from './schemas/events.js';
 export type { EventBatch as EventBatchType, EventData, EventType, LabEvent, Snapshot, StreamName } from './schemas/events.js';
@@ -30,6 +31,7 @@ export const methods = {
   ...httpMethods,
   ...socketMethods,
   ...captureMethods,
+  ...threadMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -27,6 +27,7 @@ import { procfsAvailable, readStat } from './procfs/procfs.js';
 import { observePid, ProcfsSource } from './sampler/procfsSource.js';
 import { PsSource } from './sampler/psSource.js';
 import { Sampler } from './sampler/sampler.js';
+import { ThreadSampler } from './sampler/threadSampler.js';
 import { ScenarioRunner } from './scenarios/scenarioRunner.js';
 import { LabSockets } from './sockets/labSockets.js';
 import { PacketCapture } from './capture/packetCapture.js';
@@ -63,6 +64,7 @@ export class Lab {
   readonly settings: LabSettingsStore;
   readonly processes: LabProcesses;
   readonly sampler: Sampler;
+  readonly threads: ThreadSampler;
   readonly scenarios: ScenarioRunner;
   readonly queues: LabQueues;
   readonly pools: LabPools;
@@ -116,6 +118,7 @@ export class Lab {
       onOrphanGone: (pid) => this.guardian?.untrack(pid),
       sampleIntervalMs: this.sampleIntervalMs,
     });
+    this.threads = new ThreadSampler({ hub: this.hub, tree: () => this.table.followed(), intervalMs: this.sampleIntervalMs });
     this.source = procfsAvailable ? new ProcfsSource() : process.platform === 'darwin' ? new PsSource() : new PidusageSource();
     this.sampler = new Sampler({
       source: this.source,
@@ -125,6 +128,7 @@ export class Lab {
       onTick: (observations) => {
         const at = now();
         this.table.update(observations, at);
+        this.threads.tick(at);
         this.reaper.reap(this.table.adoptedByMain(), (pid) => this.processes.get(pid) !== undefined, at);
       },
       onError: (error) => this.log(`sampler: ${error.message}`),

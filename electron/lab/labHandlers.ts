@@ -16,6 +16,8 @@ import { settingsHandlers } from './settings/settingsHandlers.js';
 import type { ScenarioRunner } from './scenarios/scenarioRunner.js';
 import type { LabSockets } from './sockets/labSockets.js';
 import { socketHandlers } from './sockets/socketHandlers.js';
+import { threadHandlers } from './sampler/threadHandlers.js';
+import type { ThreadSampler } from './sampler/threadSampler.js';
 import { type SystemFacts, systemHandlers } from './system/systemHandlers.js';
 
 /** What the handlers work on: the lab's subsystems, and the facts only the composed lab knows. */
@@ -28,6 +30,7 @@ export interface LabParts extends SystemFacts {
   sockets: LabSockets;
   settings: LabSettingsStore;
   capture: PacketCapture;
+  threads: ThreadSampler;
   rows(): ProcessRow[];
 }
 
@@ -43,5 +46,6 @@ export function createLabHandlers(lab: LabParts): LabHandlers {
     ...httpHandlers(lab.http),
     ...socketHandlers(lab.sockets.lab, lab.sockets.rows),
     ...captureHandlers(lab.capture),
+    ...threadHandlers(lab.threads),
   };
 }

@@ -10,6 +10,7 @@ import { scenarioEvents } from './scenario.js';
 import { socketStateEvents } from './socketStates.js';
 import { socketEvents } from './sockets.js';
 import { StreamName } from './streams.js';
+import { threadEvents } from './threads.js';
 
 export { lifecycleStreams, StreamName, streamNames, streams } from './streams.js';
 
@@ -18,7 +19,7 @@ export { lifecycleStreams, StreamName, streamNames, streams } from './streams.js
  * what it means, and its payload. `observed` events come from the kernel (a /proc reading, an exit
  * status from waitpid); `inferred` ones from the app's own calls. The UI labels each accordingly.
  */
-export const eventTypes = { ...processEvents, ...scenarioEvents, ...poolEvents, ...queueEvents, ...socketStateEvents, ...socketEvents, ...httpEvents, ...captureEvents } as const;
+export const eventTypes = { ...processEvents, ...scenarioEvents, ...poolEvents, ...queueEvents, ...socketStateEvents, ...socketEvents, ...httpEvents, ...captureEvents, ...threadEvents } as const;
 
 export type EventType = keyof typeof eventTypes;
 

@@ -13,6 +13,7 @@ export const streams = {
   http: { lifecycle: false, capacity: 8192, doc: "The HTTP lab: the mini server's pipeline steps, logged exchanges, sessions." },
   sockets: { lifecycle: true, capacity: 4096, doc: 'Lab sockets: every system call the lab makes and every state the kernel shows.' },
   packets: { lifecycle: false, capacity: 512, doc: "Live capture: batches of captured packets' summaries, and the capture's state and drops." },
+  threads: { lifecycle: false, capacity: 32, doc: 'The threads of the processes some client shows threads for, one reading per sampler tick.' },
 } as const satisfies Record<string, { lifecycle: boolean; capacity: number; doc: string }>;
 
 export type StreamName = keyof typeof streams;

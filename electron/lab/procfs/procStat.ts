@@ -12,6 +12,8 @@ export interface ProcStat {
   rssPages: number;
   /** Field 20: a process of one thread has one children list to read. */
   numThreads: number;
+  /** Field 39: the CPU it last ran on. */
+  processor: number;
   /** Field 52: the exit status the kernel holds for a zombie (waitpid's encoding), 0 otherwise. */
   exitStatus: number;
 }
@@ -37,6 +39,7 @@ export function parseProcStat(line: string): ProcStat {
     startTicks: field(22),
     rssPages: field(24),
     numThreads: field(20),
+    processor: field(39),
     exitStatus: rest.length >= 50 ? field(52) : 0,
   };
 }
