@@ -94,6 +94,33 @@ describe('buildLifelines', () => {
     expect(unlinked).toEqual([expect.objectContaining({ type: 'queue.created', source: 'inferred' })]);
   });
 
+  it('clears the lanes of what Clear exited cleared, and of ended processes the list had already forgotten', () => {
+    const events = [
+      event('process.spawned', { row: labRow(800, 100) }, 1, 1_000),
+      event('process.spawned', { row: labRow(801, 100) }, 2, 1_100),
+      event('process.appeared', { row: row(802, 800, { state: 'Z', name: 'sh' }) }, 3, 1_200),
+      event('process.vanished', { pid: 802 }, 4, 2_000),
+      event('process.exited', { pid: 800, exit: exit(2_100) }, 5, 2_100),
+      event('process.cleared', { pids: [800] }, 6, 3_000),
+      // Exited after the clear: its row is still in the list, and so is its lane.
+      event('process.exited', { pid: 801, exit: exit(3_100) }, 7, 3_100),
+    ];
+    const { lifelines } = buildLifelines(events, new Map());
+    expect(lifelines.map((lifeline) => [lifeline.pid, lifeline.end])).toEqual([[801, 3_100]]);
+  });
+
+  it('keeps a live process’s lane through a clear, and a new life of a cleared pid', () => {
+    const events = [
+      event('process.spawned', { row: labRow(810, 100) }, 1, 1_000),
+      event('process.spawned', { row: labRow(811, 100) }, 2, 1_100),
+      event('process.exited', { pid: 811, exit: exit(1_500) }, 3, 1_500),
+      event('process.cleared', { pids: [811] }, 4, 2_000),
+      event('process.spawned', { row: labRow(811, 100) }, 5, 4_000),
+    ];
+    const { lifelines } = buildLifelines(events, new Map());
+    expect(lifelines.map((lifeline) => lifeline.key)).toEqual(['810@1000', '811@4000']);
+  });
+
   it('names a lifeline as the tree does, and puts the main process first', () => {
     const rows = rowsOf(labRow(700, 100, { name: 'worker' }), row(100, 1, { role: 'main', startTime: 99_999 }));
     const { lifelines } = buildLifelines([event('process.stateChanged', { pid: 700, from: 'R', to: 'S' }, 1, 1_000)], rows);
