@@ -44,7 +44,11 @@ export class ConversationTable {
   private lastDstAddr = -1;
   private lastDstPort = -1;
 
-  private find(transport: number, srcAddr: number, srcPort: number, dstAddr: number, dstPort: number): { key: string; state: TcpStreamState | UdpStreamState | undefined } {
+  /** find's answer, in fields rather than an object: it runs once a packet. */
+  private foundKey = '';
+  private found: TcpStreamState | UdpStreamState | undefined;
+
+  private find(transport: number, srcAddr: number, srcPort: number, dstAddr: number, dstPort: number): void {
     // Consecutive packets are mostly of one conversation (either way round): skip building the key for those.
     if (
       this.last !== null &&
@@ -52,10 +56,12 @@ export class ConversationTable {
       ((this.lastSrcAddr === srcAddr && this.lastSrcPort === srcPort && this.lastDstAddr === dstAddr && this.lastDstPort === dstPort) ||
         (this.lastSrcAddr === dstAddr && this.lastSrcPort === dstPort && this.lastDstAddr === srcAddr && this.lastDstPort === srcPort))
     ) {
-      return { key: this.lastKey, state: this.last };
+      this.foundKey = this.lastKey;
+      this.found = this.last;
+      return;
     }
-    const k = key(transport, srcAddr, srcPort, dstAddr, dstPort);
-    return { key: k, state: this.byKey.get(k) };
+    this.foundKey = key(transport, srcAddr, srcPort, dstAddr, dstPort);
+    this.found = this.byKey.get(this.foundKey);
   }
 
   private remember(k: string, state: TcpStreamState | UdpStreamState, transport: number, srcAddr: number, srcPort: number, dstAddr: number, dstPort: number): void {
@@ -69,21 +75,21 @@ export class ConversationTable {
   }
 
   udpStream(srcAddr: number, srcPort: number, dstAddr: number, dstPort: number): number {
-    const found = this.find(17, srcAddr, srcPort, dstAddr, dstPort);
-    let state = found.state;
+    this.find(17, srcAddr, srcPort, dstAddr, dstPort);
+    let state = this.found;
     if (state === undefined) {
       state = { number: this.udp.length, firstSrcAddr: srcAddr, firstSrcPort: srcPort };
       this.udp.push(state);
-      this.byKey.set(found.key, state);
+      this.byKey.set(this.foundKey, state);
     }
-    this.remember(found.key, state, 17, srcAddr, srcPort, dstAddr, dstPort);
+    this.remember(this.foundKey, state, 17, srcAddr, srcPort, dstAddr, dstPort);
     return state.number;
   }
 
   /** The stream a TCP segment belongs to, updating its bases and shifts; returns the stream and the direction. */
   tcpSegment(srcAddr: number, srcPort: number, dstAddr: number, dstPort: number, flags: number, seq: number, ack: number, windowShift: number): TcpStreamState {
-    const found = this.find(6, srcAddr, srcPort, dstAddr, dstPort);
-    let state = found.state as TcpStreamState | undefined;
+    this.find(6, srcAddr, srcPort, dstAddr, dstPort);
+    let state = this.found as TcpStreamState | undefined;
     const isFreshSyn = (flags & (TCP_SYN | TCP_ACK)) === TCP_SYN;
     if (state !== undefined && isFreshSyn && state.closed) {
       const d = direction(state, srcAddr, srcPort);
@@ -92,9 +98,9 @@ export class ConversationTable {
     if (state === undefined) {
       state = { number: this.tcp.length, firstSrcAddr: srcAddr, firstSrcPort: srcPort, base: [null, null], shift: [null, null], closed: false };
       this.tcp.push(state);
-      this.byKey.set(found.key, state);
+      this.byKey.set(this.foundKey, state);
     }
-    this.remember(found.key, state, 6, srcAddr, srcPort, dstAddr, dstPort);
+    this.remember(this.foundKey, state, 6, srcAddr, srcPort, dstAddr, dstPort);
     const d = direction(state, srcAddr, srcPort);
     if (state.base[d] === null) state.base[d] = flags & TCP_SYN ? seq : (seq - 1) >>> 0;
     const r = d === 0 ? 1 : 0;

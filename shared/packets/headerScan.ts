@@ -104,61 +104,69 @@ export class HeaderScan {
    * on the wire, so a length field pointing past it is told from a snaplen cut. Never throws.
    */
   scan(bytes: Uint8Array, linkType: number, originalLength = bytes.length): this {
+    return this.scanAt(bytes, 0, bytes.length, linkType, originalLength);
+  }
+
+  /**
+   * Scans the frame in `bytes[start, end)` where it lies, in a chunk of a capture, with no view made of it: every
+   * offset found is then from the start of `bytes`, not of the frame.
+   */
+  scanAt(bytes: Uint8Array, start: number, end: number, linkType: number, originalLength: number): this {
     this.reset(linkType);
-    const end = bytes.length;
     switch (linkType) {
       case LinkType.ETHERNET: {
-        if (end < 14) return this.cut('eth', 0, 14, end);
-        let at = 12;
+        if (end - start < 14) return this.cut('eth', start, start + 14, end);
+        let at = start + 12;
         let type = u16(bytes, at);
         while (type === ETHERTYPE_VLAN && at + 6 <= end) {
           at += 4;
           type = u16(bytes, at);
         }
-        if (type === ETHERTYPE_VLAN) return this.cut('eth', 0, at + 6, end);
+        if (type === ETHERTYPE_VLAN) return this.cut('eth', start, at + 6, end);
         this.etherType = type;
-        this.linkLength = at + 2;
+        this.linkLength = at + 2 - start;
         break;
       }
       case LinkType.NULL: {
-        if (end < 4) return this.cut('null', 0, 4, end);
+        if (end - start < 4) return this.cut('null', start, start + 4, end);
         // The family is in the capturing host's byte order: a value with high bits set was written the other way.
-        let family = (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) >>> 0;
-        if (family > 0xffff) family = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
+        let family = (bytes[start]! | (bytes[start + 1]! << 8) | (bytes[start + 2]! << 16) | (bytes[start + 3]! << 24)) >>> 0;
+        if (family > 0xffff) family = u32(bytes, start);
         this.etherType = family === 2 ? ETHERTYPE_IPV4 : AF_INET6.has(family) ? ETHERTYPE_IPV6 : -1;
         this.linkLength = 4;
         break;
       }
       case LinkType.LINUX_SLL: {
-        if (end < 16) return this.cut('sll', 0, 16, end);
-        this.packetType = u16(bytes, 0);
-        this.etherType = u16(bytes, 14);
+        if (end - start < 16) return this.cut('sll', start, start + 16, end);
+        this.packetType = u16(bytes, start);
+        this.etherType = u16(bytes, start + 14);
         this.linkLength = 16;
         break;
       }
       case LinkType.LINUX_SLL2: {
-        if (end < 20) return this.cut('sll2', 0, 20, end);
-        this.etherType = u16(bytes, 0);
-        this.packetType = bytes[10]!;
+        if (end - start < 20) return this.cut('sll2', start, start + 20, end);
+        this.etherType = u16(bytes, start);
+        this.packetType = bytes[start + 10]!;
         this.linkLength = 20;
         break;
       }
       case LinkType.RAW:
       case LinkType.IPV4:
       case LinkType.IPV6: {
-        if (end < 1) return this.cut('raw', 0, 1, end);
-        const version = bytes[0]! >> 4;
+        if (end - start < 1) return this.cut('raw', start, start + 1, end);
+        const version = bytes[start]! >> 4;
         this.etherType = version === 4 ? ETHERTYPE_IPV4 : version === 6 ? ETHERTYPE_IPV6 : -1;
         break;
       }
       default:
         return this;
     }
-    if (this.etherType === ETHERTYPE_IPV4) this.scanIpv4(bytes, this.linkLength, end);
-    else if (this.etherType === ETHERTYPE_IPV6) this.scanIpv6(bytes, this.linkLength, end);
+    if (this.etherType === ETHERTYPE_IPV4) this.scanIpv4(bytes, start + this.linkLength, end);
+    else if (this.etherType === ETHERTYPE_IPV6) this.scanIpv6(bytes, start + this.linkLength, end);
     if (this.malformed) return this;
-    if (this.ipVersion !== 0 && this.ipEnd > Math.max(originalLength, end)) {
-      this.mark(this.ipVersion === 4 ? 'ip' : 'ipv6', this.ipOffset, `the IP length says ${this.ipEnd - this.ipOffset} bytes, the frame holds ${Math.max(originalLength, end) - this.ipOffset}`);
+    const frameEnd = start + Math.max(originalLength, end - start);
+    if (this.ipVersion !== 0 && this.ipEnd > frameEnd) {
+      this.mark(this.ipVersion === 4 ? 'ip' : 'ipv6', this.ipOffset, `the IP length says ${this.ipEnd - this.ipOffset} bytes, the frame holds ${frameEnd - this.ipOffset}`);
       return this;
     }
     if (this.fragment) return this;

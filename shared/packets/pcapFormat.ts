@@ -2,7 +2,8 @@
  * Classic pcap (https://www.tcpdump.org/manpages/pcap-savefile.5.html): a 24-byte file header whose magic gives the byte
  * order and the timestamp unit, then 16-byte record headers each followed by the captured bytes.
  */
-import type { CaptureInterface, PacketRecord } from './types.js';
+import type { RecordBatch } from './recordBatch.js';
+import type { CaptureInterface } from './types.js';
 
 export const PCAP_MAGIC_MICRO = 0xa1b2c3d4;
 export const PCAP_MAGIC_NANO = 0xa1b23c4d;
@@ -40,32 +41,38 @@ export function parsePcapHeader(view: DataView, offset: number): PcapHeader | st
   };
 }
 
-export type RecordResult = PacketRecord | 'need-more' | string;
-
 /** Records without comments share this (frozen) list rather than each allocating one. */
 export const NO_COMMENTS: string[] = Object.freeze([]) as unknown as string[];
 
+/** The largest captured length a record of this file may have: past it the length is corrupt, not a packet. */
+function recordLimit(header: PcapHeader): number {
+  return Math.max(MAX_PCAP_RECORD_LENGTH, header.iface.snapLen);
+}
+
 /**
- * The record at `offset` in `bytes[.. end)` (the next starts PCAP_RECORD_HEADER_LENGTH + capturedLength later);
- * 'need-more' when it is not all there yet; a message when corrupt.
+ * Reads the complete records from `offset` in `[.. end)` into `batch` until it is full, the bytes end or a record's
+ * length is corrupt (pcapRecordProblem then says so); returns the offset of the first record not read.
  */
-export function parsePcapRecord(bytes: Uint8Array, view: DataView, offset: number, end: number, header: PcapHeader): RecordResult {
-  if (end - offset < PCAP_RECORD_HEADER_LENGTH) return 'need-more';
+export function readPcapRecords(view: DataView, offset: number, end: number, header: PcapHeader, batch: RecordBatch): number {
   const le = header.littleEndian;
-  const capturedLength = view.getUint32(offset + 8, le);
-  const limit = Math.max(MAX_PCAP_RECORD_LENGTH, header.iface.snapLen);
-  if (capturedLength > limit) return `record length ${capturedLength} is larger than the maximum ${limit}: the file is corrupt`;
-  const next = offset + PCAP_RECORD_HEADER_LENGTH + capturedLength;
-  if (next > end) return 'need-more';
-  const fraction = view.getUint32(offset + 4, le);
-  const dataStart = offset + PCAP_RECORD_HEADER_LENGTH;
-  return {
-    interfaceId: 0,
-    seconds: view.getUint32(offset, le),
-    nanoseconds: header.nanosecond ? fraction : fraction * 1000,
-    capturedLength,
-    originalLength: view.getUint32(offset + 12, le),
-    data: bytes.subarray(dataStart, next),
-    comments: NO_COMMENTS,
-  };
+  const limit = recordLimit(header);
+  const nanosecond = header.nanosecond;
+  let at = offset;
+  while (end - at >= PCAP_RECORD_HEADER_LENGTH && !batch.full) {
+    const capturedLength = view.getUint32(at + 8, le);
+    if (capturedLength > limit) break;
+    const next = at + PCAP_RECORD_HEADER_LENGTH + capturedLength;
+    if (next > end) break;
+    const fraction = view.getUint32(at + 4, le);
+    batch.add(0, view.getUint32(at, le), nanosecond ? fraction : fraction * 1000, at + PCAP_RECORD_HEADER_LENGTH, capturedLength, view.getUint32(at + 12, le));
+    at = next;
+  }
+  return at;
+}
+
+/** Why the record header at `offset` (16 bytes present) is corrupt, or null. */
+export function pcapRecordProblem(view: DataView, offset: number, header: PcapHeader): string | null {
+  const capturedLength = view.getUint32(offset + 8, header.littleEndian);
+  const limit = recordLimit(header);
+  return capturedLength > limit ? `record length ${capturedLength} is larger than the maximum ${limit}: the file is corrupt` : null;
 }

@@ -4,7 +4,8 @@
  * come in Enhanced, Simple and (obsolete) Packet Blocks; Decryption Secrets Blocks carry TLS key logs.
  */
 import { NO_COMMENTS } from './pcapFormat.js';
-import type { CaptureInterface, PacketRecord } from './types.js';
+import type { RecordBatch } from './recordBatch.js';
+import type { CaptureInterface } from './types.js';
 
 export const BLOCK_SHB = 0x0a0d0d0a;
 export const BLOCK_IDB = 0x00000001;
@@ -35,7 +36,8 @@ export interface BlockSink {
   /** Each interface's if_tsoffset in seconds. */
   tsOffsets: number[];
   tlsKeyLog: string[];
-  onPacket: (record: PacketRecord) => void;
+  /** Where packet blocks go; the reader hands it over before it is full. */
+  batch: RecordBatch;
 }
 
 /** The byte order an SHB at `offset` declares, or null when the magic is neither. Needs 12 bytes. */
@@ -124,15 +126,9 @@ export function readBlock(bytes: Uint8Array, view: DataView, type: number, bodyS
       if (capturedLength > bodyEnd - dataStart) return `captured length ${capturedLength} runs past the end of its block`;
       const optionsStart = dataStart + ((capturedLength + 3) & ~3);
       const time = splitTimestamp(view.getUint32(bodyStart + 4, le), view.getUint32(bodyStart + 8, le), sink.interfaces[interfaceId]?.ticksPerSecond ?? 1e6, sink.tsOffsets[interfaceId] ?? 0);
-      sink.onPacket({
-        interfaceId,
-        seconds: time.seconds,
-        nanoseconds: time.nanoseconds,
-        capturedLength,
-        originalLength: view.getUint32(bodyStart + 16, le),
-        data: bytes.subarray(dataStart, dataStart + capturedLength),
-        comments: comments(bytes, readOptions(view, optionsStart, bodyEnd, le)),
-      });
+      const k = sink.batch.add(interfaceId, time.seconds, time.nanoseconds, dataStart, capturedLength, view.getUint32(bodyStart + 16, le));
+      const notes = comments(bytes, readOptions(view, optionsStart, bodyEnd, le));
+      if (notes.length > 0) sink.batch.comments.set(k, notes);
       return null;
     }
     case BLOCK_SPB: {
@@ -143,15 +139,7 @@ export function readBlock(bytes: Uint8Array, view: DataView, type: number, bodyS
       const snapLen = sink.interfaces[interfaceId]?.snapLen || Infinity;
       // An SPB has no captured length: it is the original length cut by the snaplen and by the block itself.
       const capturedLength = Math.min(originalLength, snapLen, bodyLength - 4);
-      sink.onPacket({
-        interfaceId,
-        seconds: 0,
-        nanoseconds: 0,
-        capturedLength,
-        originalLength,
-        data: bytes.subarray(bodyStart + 4, bodyStart + 4 + capturedLength),
-        comments: NO_COMMENTS,
-      });
+      sink.batch.add(interfaceId, 0, 0, bodyStart + 4, capturedLength, originalLength);
       return null;
     }
     case BLOCK_DSB: {

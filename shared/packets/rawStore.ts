@@ -1,6 +1,7 @@
 /**
  * The captured bytes of every indexed packet, in fixed-size chunks up to a byte bound; past it, packets are still
- * indexed but their bytes are not kept, and counted.
+ * indexed but their bytes are not kept, and counted. A run of packets read from one chunk is copied in one piece, the
+ * file's framing between them (16 bytes a pcap record) with it: one copy instead of one per packet.
  */
 export const NOT_STORED = 0xffffffff;
 const DEFAULT_CHUNK = 16 * 1024 * 1024;
@@ -25,17 +26,32 @@ export class RawStore {
 
   /** Copies `bytes` in; returns its offset, or NOT_STORED when the bound is reached. */
   add(bytes: Uint8Array): number {
+    return this.addRange(bytes, 0, bytes.length, 1);
+  }
+
+  /**
+   * Copies `bytes[start, end)` — the data of `packets` packets, a run of records read from one chunk — in one piece;
+   * returns its offset, or NOT_STORED when the bound is reached (the packets are counted as dropped).
+   */
+  addRange(bytes: Uint8Array, start: number, end: number, packets: number): number {
+    const length = end - start;
     let chunk = this.chunks[this.chunks.length - 1];
-    if (chunk === undefined || this.used + bytes.length > this.chunkSize) {
-      if (bytes.length > this.chunkSize || (this.chunks.length + 1) * this.chunkSize > this.maxBytes) return this.drop(bytes.length);
+    if (chunk === undefined || this.used + length > this.chunkSize) {
+      if (length > this.chunkSize || (this.chunks.length + 1) * this.chunkSize > this.maxBytes) return this.drop(length, packets);
       chunk = new Uint8Array(this.chunkSize);
       this.chunks.push(chunk);
       this.used = 0;
     }
-    chunk.set(bytes, this.used);
+    chunk.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end), this.used);
     const offset = (this.chunks.length - 1) * this.chunkSize + this.used;
-    this.used += bytes.length;
+    this.used += length;
     return offset;
+  }
+
+  /** The most bytes one addRange can take now: what is left of the current chunk, or a new chunk's size. */
+  roomFor(length: number): number {
+    const left = this.chunks.length === 0 ? 0 : this.chunkSize - this.used;
+    return length <= left ? left : this.chunkSize;
   }
 
   get(offset: number, length: number): Uint8Array | null {
@@ -51,8 +67,8 @@ export class RawStore {
     return this.chunks.length * this.chunkSize;
   }
 
-  private drop(length: number): number {
-    this.droppedPackets++;
+  private drop(length: number, packets: number): number {
+    this.droppedPackets += packets;
     this.droppedBytes += length;
     return NOT_STORED;
   }

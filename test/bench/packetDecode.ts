@@ -132,8 +132,7 @@ function bareLoop(bytes: Uint8Array): number {
 function indexAll(bytes: Uint8Array, maxRawBytes = 1024 * 1024 * 1024): PacketIndex {
   const index = new PacketIndex({ maxPackets: PACKETS, initialCapacity: PACKETS, maxRawBytes });
   const reader = new CaptureStreamReader();
-  const linkType = (record: { interfaceId: number }): number => reader.interfaces[record.interfaceId]!.linkType;
-  for (let at = 0; at < bytes.length; at += CHUNK) reader.push(bytes.subarray(at, at + CHUNK), (record) => index.append(record, linkType(record)));
+  for (let at = 0; at < bytes.length; at += CHUNK) reader.read(bytes.subarray(at, at + CHUNK), (batch) => index.appendBatch(batch, reader.interfaces));
   reader.end();
   return index;
 }

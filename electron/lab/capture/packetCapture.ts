@@ -1,6 +1,6 @@
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import { CAPTURE_PART_BYTES, type CaptureStatus, type PacketRow } from '../../../shared/schemas/capture.js';
-import { CaptureStreamReader, compileFilter, type Conversation, HeaderScan, PacketIndex, selectPackets, writePcap, writePcapng } from '../../../shared/packets/index.js';
+import { CaptureStreamReader, compileFilter, type Conversation, PacketIndex, selectPackets, writePcap, writePcapng } from '../../../shared/packets/index.js';
 import type { EventHub } from '../hub/eventHub.js';
 import { detectCapture } from './captureCapability.js';
 import { TcpdumpProcess, type ToolCounts } from './tcpdumpProcess.js';
@@ -29,7 +29,6 @@ export class PacketCapture {
   private index = new PacketIndex({ maxPackets: 1_000_000, maxRawBytes: 256 * 1024 * 1024 });
   private tool: TcpdumpProcess | null = null;
   private reader = new CaptureStreamReader();
-  private readonly scan = new HeaderScan();
   private state: CaptureStatus['state'] = 'stopped';
   private scope: CaptureStatus['scope'] = 'lab';
   private kernelFilter = '';
@@ -175,22 +174,17 @@ export class PacketCapture {
   }
 
   private take(chunk: Buffer): void {
-    const labPorts = this.scope === 'lab' ? this.options.labPorts() : null;
-    this.reader.push(chunk, (record) => {
+    // Outside the lab's scope: seen, counted, not kept (the headers alone decide it).
+    const onlyPorts = this.scope === 'lab' ? this.options.labPorts() : null;
+    this.reader.read(chunk, (batch) => {
       if (this.paused) {
-        this.skipped++;
+        this.skipped += batch.count;
         return;
       }
-      const linkType = this.reader.interfaces[record.interfaceId]?.linkType ?? 1;
-      if (labPorts) {
-        // Outside the lab's scope: seen, counted, not kept (the headers alone decide it).
-        const ports = this.scan.scan(record.data, linkType, record.originalLength);
-        if (!labPorts.has(ports.srcPort) && !labPorts.has(ports.dstPort)) {
-          this.skipped++;
-          return;
-        }
-      }
-      if (this.index.append(record, linkType) >= 0) this.unsent++;
+      const dropped = this.index.droppedPackets;
+      const appended = this.index.appendBatch(batch, this.reader.interfaces, onlyPorts);
+      this.skipped += batch.count - appended - (this.index.droppedPackets - dropped);
+      this.unsent += appended;
     });
     if (this.unsent > 0) this.batchTimer ??= setTimeout(() => this.flush(), BATCH_MS);
   }

@@ -22,7 +22,7 @@ function readEverything(bytes: Uint8Array, chunk: number): number {
   const whole = readCapture(bytes);
   const reader = new CaptureStreamReader();
   const index = new PacketIndex({ maxRawBytes: 1 << 20 });
-  for (let at = 0; at < bytes.length; at += chunk) reader.push(bytes.subarray(at, at + chunk), (record) => index.append(record, reader.interfaces[record.interfaceId]?.linkType ?? -1));
+  for (let at = 0; at < bytes.length; at += chunk) reader.read(bytes.subarray(at, at + chunk), (batch) => index.appendBatch(batch, reader.interfaces));
   const problems = reader.end();
   expect(index.count).toBe(whole.packets.length);
   for (let i = 0; i < index.count; i++) index.decode(i);
