@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { captureMethods } from './schemas/capture.js';
 import { eventMethods } from './schemas/events.js';
 import { httpMethods } from './schemas/http.js';
+import { machineMethods } from './schemas/machine.js';
 import { poolMethods } from './schemas/pool.js';
 import { processMethods } from './schemas/process.js';
 import { queueMethods } from './schemas/queue.js';
@@ -17,7 +18,7 @@ import { socketMethods } from './schemas/sockets.js';
 import { systemMethods } from './schemas/system.js';
 import { threadMethods } from './schemas/threads.js';
 
-export { eventTypes, LabEventSchema, lifecycleStreams, streamNames, streams } from './schemas/events.js';
+export { defaultStreams, eventTypes, LabEventSchema, lifecycleStreams, streamNames, streams } from './schemas/events.js';
 export type { EventBatch as EventBatchType, EventData, EventType, LabEvent, Snapshot, StreamName } from './schemas/events.js';
 
 export const methods = {
@@ -31,6 +32,7 @@ export const methods = {
   ...httpMethods,
   ...socketMethods,
   ...captureMethods,
+  ...machineMethods,
   ...threadMethods,
 } as const;
 

@@ -20,6 +20,8 @@ import { OrphanReaper } from './processes/orphanReaper.js';
 import { ProcessTable } from './processes/processTable.js';
 import { killObserved } from './processes/signals.js';
 import { LabQueues } from './queues/labQueues.js';
+import { MachineMonitor } from './machine/machineMonitor.js';
+import { machineSourceFor } from './machine/machineSourceFor.js';
 import { budgetLimits } from './budgetLimits.js';
 import type { ProcessSource } from './sampler/observation.js';
 import { PidusageSource } from './sampler/pidusageSource.js';
@@ -47,6 +49,8 @@ export interface LabOptions {
   /** The command line's values: over the settings file, for this run. */
   maxLiveProcesses?: number;
   sampleIntervalMs?: number;
+  /** How often the machine-wide view is read while a client subscribes to it (1 s by default). */
+  machineIntervalMs?: number;
   /** Totals for the lab's stores (system.info shows them): queues' bytes, output's characters, finished pools kept. */
   budgets?: { queueBytes?: number; outputChars?: number; keptPools?: number };
   /** The folder of the lab's settings.json (the shell's user-data folder; browser mode's config folder); none: defaults and flags only. */
@@ -71,6 +75,7 @@ export class Lab {
   readonly http: HttpLab;
   readonly sockets: LabSockets;
   readonly capture: PacketCapture;
+  readonly machine: MachineMonitor;
   /** Ports Loopscope itself serves on (browser mode's): never captured. */
   private readonly ownPorts: number[] = [];
   private readonly table: ProcessTable;
@@ -133,6 +138,7 @@ export class Lab {
       },
       onError: (error) => this.log(`sampler: ${error.message}`),
     });
+    this.machine = new MachineMonitor({ source: machineSourceFor(), hub: this.hub, intervalMs: options.machineIntervalMs ?? 1000, owners: () => new Map(this.table.rows().filter((row) => row.alive).map((row) => [row.pid, row.role])), onError: (error) => this.log(`machine: ${error.message}`) });
     this.queues = new LabQueues(this.hub, options.budgets?.queueBytes);
     this.pools = new LabPools(this.processes, this.hub, options.budgets?.keptPools);
     this.sockets = new LabSockets(this.hub, this.processes, () => this.ownPorts);
@@ -203,6 +209,7 @@ export class Lab {
         ['pools', () => this.pools.dispose()],
         ['queues', () => this.queues.dispose()],
         ['sampler', () => this.sampler.stop()],
+        ['machine', () => this.machine.dispose()],
         ['lab processes', () => this.processes.dispose()],
         // Orphans of lab processes have left every process group the lab knows; the sampler followed them.
         ['orphans', () => this.endOrphans()],

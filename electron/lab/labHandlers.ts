@@ -3,6 +3,8 @@ import { captureHandlers } from './capture/captureHandlers.js';
 import type { PacketCapture } from './capture/packetCapture.js';
 import type { LabHandlers } from './handlerTypes.js';
 import { httpHandlers } from './http/httpHandlers.js';
+import { machineHandlers } from './machine/machineHandlers.js';
+import type { MachineMonitor } from './machine/machineMonitor.js';
 import type { HttpLab } from './http/httpLab.js';
 import { poolHandlers } from './pools/poolHandlers.js';
 import { processHandlers } from './processes/processHandlers.js';
@@ -31,6 +33,7 @@ export interface LabParts extends SystemFacts {
   settings: LabSettingsStore;
   capture: PacketCapture;
   threads: ThreadSampler;
+  machine: MachineMonitor;
   rows(): ProcessRow[];
 }
 
@@ -46,6 +49,7 @@ export function createLabHandlers(lab: LabParts): LabHandlers {
     ...httpHandlers(lab.http),
     ...socketHandlers(lab.sockets.lab, lab.sockets.rows),
     ...captureHandlers(lab.capture),
+    ...machineHandlers(lab.machine),
     ...threadHandlers(lab.threads),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { captureEvents } from './capture.js';
 import { NoParams, Timestamp } from './common.js';
 import { httpEvents } from './http.js';
+import { machineEvents } from './machine.js';
 import { method, type MethodSpec } from './define.js';
 import { poolEvents } from './pool.js';
 import { processEvents, ProcessRow } from './process.js';
@@ -12,14 +13,14 @@ import { socketEvents } from './sockets.js';
 import { StreamName } from './streams.js';
 import { threadEvents } from './threads.js';
 
-export { lifecycleStreams, StreamName, streamNames, streams } from './streams.js';
+export { defaultStreams, lifecycleStreams, StreamName, streamNames, streams } from './streams.js';
 
 /**
  * Every event the lab emits, by type, merged from the subsystems' tables: the stream it travels on,
  * what it means, and its payload. `observed` events come from the kernel (a /proc reading, an exit
  * status from waitpid); `inferred` ones from the app's own calls. The UI labels each accordingly.
  */
-export const eventTypes = { ...processEvents, ...scenarioEvents, ...poolEvents, ...queueEvents, ...socketStateEvents, ...socketEvents, ...httpEvents, ...captureEvents, ...threadEvents } as const;
+export const eventTypes = { ...processEvents, ...scenarioEvents, ...poolEvents, ...queueEvents, ...socketStateEvents, ...socketEvents, ...httpEvents, ...captureEvents, ...machineEvents, ...threadEvents } as const;
 
 export type EventType = keyof typeof eventTypes;
 
@@ -58,7 +59,7 @@ export const Snapshot = z.object({
   /** True when the call's `resume` matched: each history holds only what came after the client's cursor. */
   resumed: z.boolean(),
   state: z.object({ processes: z.array(ProcessRow) }),
-  /** The streams subscribed to: all of them unless the call named some. */
+  /** The streams subscribed to: all but the opt-in ones (`machine`) unless the call named some. */
   streams: z.partialRecord(
     StreamName,
     z.object({

@@ -14,9 +14,12 @@ export const streams = {
   sockets: { lifecycle: true, capacity: 4096, doc: 'Lab sockets: every system call the lab makes and every state the kernel shows.' },
   packets: { lifecycle: false, capacity: 512, doc: "Live capture: batches of captured packets' summaries, and the capture's state and drops." },
   threads: { lifecycle: false, capacity: 32, doc: 'The threads of the processes some client shows threads for, one reading per sampler tick.' },
-} as const satisfies Record<string, { lifecycle: boolean; capacity: number; doc: string }>;
+  machine: { lifecycle: false, optIn: true, capacity: 60, doc: 'Machine-wide readings, sampled only while a client subscribes to this stream by name.' },
+} as const satisfies Record<string, { lifecycle: boolean; capacity: number; doc: string; optIn?: boolean }>;
 
 export type StreamName = keyof typeof streams;
 export const streamNames = Object.keys(streams) as [StreamName, ...StreamName[]];
 export const StreamName = z.enum(streamNames);
+/** What a subscription without names gets: every stream but the opt-in ones, whose cost runs only while someone asks for them by name. */
+export const defaultStreams: readonly StreamName[] = streamNames.filter((name) => !('optIn' in streams[name]));
 export const lifecycleStreams: readonly StreamName[] = streamNames.filter((name) => streams[name].lifecycle);

@@ -1,5 +1,5 @@
 import type { EventBatchType, EventData, EventType, LabEvent, Snapshot, StreamName } from '../../../shared/contract.js';
-import { eventTypes, streamNames, streams as streamSpecs } from '../../../shared/contract.js';
+import { defaultStreams, eventTypes, streamNames, streams as streamSpecs } from '../../../shared/contract.js';
 import { randomUUID } from 'node:crypto';
 import type { ResumeFrom } from '../../../shared/schemas/events.js';
 import { now } from '../clock.js';
@@ -34,6 +34,8 @@ export class EventHub {
   readonly instance = randomUUID();
   private readonly streams: Record<StreamName, EventStream>;
   private readonly subscribers = new Set<Subscriber>();
+  /** Told when a stream's subscribers change: an opt-in stream's producer runs only while it has some. */
+  private readonly demandListeners = new Set<(stream: StreamName, subscribers: number) => void>();
   private readonly flushIntervalMs: number;
   private readonly maxBatchEvents: number;
   private timer: NodeJS.Timeout | undefined;
@@ -57,7 +59,7 @@ export class EventHub {
    * A client back after a drop (or that fell behind) resumes from its cursors: it gets only what came
    * after them and a count of what the rings lost meanwhile, never history it already holds twice.
    */
-  subscribe(sink: EventSink, streams: readonly StreamName[] = streamNames, resume?: ResumeFrom): Subscription {
+  subscribe(sink: EventSink, streams: readonly StreamName[] = defaultStreams, resume?: ResumeFrom): Subscription {
     const subscriber: Subscriber = { sink, streams, cursors: new Map(), missed: 0 };
     const snapshotStreams = {} as Snapshot['streams'];
     const resumed = resume?.instance === this.instance;
@@ -70,14 +72,27 @@ export class EventHub {
       snapshotStreams[name] = { seq: stream.seq, history: taken.events, capacity: stream.capacity, evicted: stream.evicted, lost: taken.missed };
     }
     this.subscribers.add(subscriber);
+    this.demandChanged(subscriber);
     return {
       snapshot: { at: now(), instance: this.instance, resumed, state: this.options.state(), streams: snapshotStreams },
-      unsubscribe: () => this.subscribers.delete(subscriber),
+      unsubscribe: () => this.remove(subscriber),
     };
   }
 
   get subscriberCount(): number {
     return this.subscribers.size;
+  }
+
+  subscribersOf(stream: StreamName): number {
+    let count = 0;
+    for (const subscriber of this.subscribers) if (subscriber.streams.includes(stream)) count++;
+    return count;
+  }
+
+  /** Returns a function that removes the listener. */
+  onDemand(listener: (stream: StreamName, subscribers: number) => void): () => void {
+    this.demandListeners.add(listener);
+    return () => this.demandListeners.delete(listener);
   }
 
   /** Sends every subscriber what it has not yet had. Normally the timer calls it. */
@@ -89,7 +104,7 @@ export class EventHub {
       try {
         pending = this.deliver(subscriber) || pending;
       } catch {
-        this.subscribers.delete(subscriber); // its sink is broken (a closed window); the others go on
+        this.remove(subscriber); // its sink is broken (a closed window); the others go on
       }
     }
     if (pending) this.schedule();
@@ -99,6 +114,15 @@ export class EventHub {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.subscribers.clear();
+    this.demandListeners.clear();
+  }
+
+  private remove(subscriber: Subscriber): void {
+    if (this.subscribers.delete(subscriber)) this.demandChanged(subscriber);
+  }
+
+  private demandChanged(subscriber: Subscriber): void {
+    for (const stream of subscriber.streams) for (const listener of this.demandListeners) listener(stream, this.subscribersOf(stream));
   }
 
   /** Returns true when the subscriber still has events waiting. */

@@ -5,6 +5,8 @@ export interface ProcStat {
   state: string;
   ppid: number;
   pgrp: number;
+  /** Field 9: PF_* flags; PF_KTHREAD (0x00200000) marks a kernel thread. */
+  flags: number;
   /** utime + stime, in clock ticks. */
   cpuTicks: number;
   /** Clock ticks after boot at which the process started: with pid, its identity. */
@@ -35,6 +37,7 @@ export function parseProcStat(line: string): ProcStat {
     state: rest[0] ?? '?',
     ppid: field(4),
     pgrp: field(5),
+    flags: field(9),
     cpuTicks: field(14) + field(15),
     startTicks: field(22),
     rssPages: field(24),
