@@ -13,5 +13,7 @@ export function connectApi(): Api {
   if (bridge) return createApi(ipcTransport(bridge));
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const token = encodeURIComponent(takePageToken() ?? '');
-  return createApi(wsTransport(`${scheme}://${location.host}/rpc?token=${token}`));
+  // The page's own link with the token in its query: the server answers a good token with a redirect, any other with 403.
+  const isRefused = async (): Promise<boolean> => (await fetch(`/?token=${token}`, { redirect: 'manual', cache: 'no-store' })).status === 403;
+  return createApi(wsTransport(`${scheme}://${location.host}/rpc?token=${token}`, isRefused));
 }

@@ -1,7 +1,8 @@
 import type { EventBatchType } from '../../shared/contract.js';
 import type { Envelope } from '../../shared/jsonRpc.js';
 
-export type ConnectionStatus = 'connecting' | 'open' | 'closed';
+/** 'refused': the lab answers but refuses this page's token (it was restarted with a new one). */
+export type ConnectionStatus = 'connecting' | 'open' | 'closed' | 'refused';
 
 /** How the renderer reaches the lab: Electron IPC or browser mode's WebSocket, behind one interface. */
 export interface Transport {

@@ -9,8 +9,10 @@ const RETRY_MAX_MS = 5000;
 /**
  * Browser mode: JSON-RPC 2.0 over the WebSocket at /rpc, authorized by the token in its URL.
  * When the socket drops, pending calls fail with a clear error and it reconnects with backoff.
+ * A browser does not tell a page why a handshake failed, so when one fails `isRefused` asks the
+ * server (over HTTP) whether it is there and refuses the token, and the status says 'refused'.
  */
-export function wsTransport(url: string): Transport {
+export function wsTransport(url: string, isRefused: () => Promise<boolean>): Transport {
   const pending = new Map<number, (envelope: Envelope) => void>();
   const eventListeners: ((batch: EventBatchType) => void)[] = [];
   const statusListeners: ((status: ConnectionStatus) => void)[] = [];
@@ -24,7 +26,9 @@ export function wsTransport(url: string): Transport {
     setStatus('connecting');
     const ws = new WebSocket(url);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       retryMs = RETRY_MIN_MS;
       setStatus('open');
     };
@@ -39,13 +43,13 @@ export function wsTransport(url: string): Transport {
       pending.delete(frame.id as number);
       settle('error' in frame ? { ok: false, error: frame.error } : { ok: true, result: frame.result });
     };
-    ws.onclose = () => {
+    ws.onclose = async () => {
       if (socket !== ws) return;
       for (const settle of pending.values()) {
         settle({ ok: false, error: { code: ErrorCode.Internal, message: 'The connection to the lab was lost; try again once it is back.' } });
       }
       pending.clear();
-      setStatus('closed');
+      setStatus(!opened && (await isRefused().catch(() => false)) ? 'refused' : 'closed');
       setTimeout(connect, retryMs);
       retryMs = Math.min(RETRY_MAX_MS, retryMs * 2);
     };

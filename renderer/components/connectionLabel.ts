@@ -5,6 +5,7 @@ const CONNECTION_KEY: Record<SessionPhase, string> = {
   connecting: 'common.connection.connecting',
   live: 'common.connection.live',
   lost: 'common.connection.lost',
+  refused: 'common.connection.refused',
 };
 
 /** How the top bar, the status bar and the banner name the connection's phase, in one place. */

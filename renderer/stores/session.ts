@@ -12,8 +12,19 @@ import { applyEvent, emptyProcessState, type ProcessState, processStateFromSnaps
 import { t } from '../i18n/index.js';
 import { useNoticesStore } from './notices.js';
 
-/** 'lost': the connection dropped after the lab's state was loaded; what is shown may be stale. */
-export type SessionPhase = 'connecting' | 'live' | 'lost';
+/**
+ * 'lost': the connection dropped after the lab's state was loaded; what is shown may be stale.
+ * 'refused': the lab answers but refuses this page's token: it was restarted with a new one.
+ */
+export type SessionPhase = 'connecting' | 'live' | 'lost' | 'refused';
+
+/** The lab this page was connected to went away and a new run of it answered: its processes ended with it. */
+export interface LabRestart {
+  /** On this page's clock. */
+  at: number;
+  /** The lab processes the page showed alive when the old run went away. */
+  ended: number;
+}
 
 /** An event the snapshot does not already include: each stream's seq continues after the snapshot's. */
 const isAfter = (snapshot: Snapshot, event: LabEvent): boolean => event.seq > (snapshot.streams[event.stream]?.seq ?? 0);
@@ -39,6 +50,8 @@ export const useSessionStore = defineStore('session', () => {
   const missed = ref(0);
   /** Counts loaded snapshots, so a view can refetch what it shows after a reconnect. */
   const generation = ref(0);
+  /** Set when a reconnect found a new run of the lab; cleared when the user has read it. */
+  const restart = shallowRef<LabRestart | null>(null);
   const eventListeners = new Set<(event: LabEvent) => void>();
   let api: Api | null = null;
   /** Batches that arrive while the subscription's snapshot is on its way (a transport may reorder them). */
@@ -71,7 +84,9 @@ export const useSessionStore = defineStore('session', () => {
   async function onStatus(next: ConnectionStatus): Promise<void> {
     status.value = next;
     if (next === 'open') return resubscribe();
-    if (phase.value === 'live') phase.value = 'lost';
+    if (next === 'refused') phase.value = 'refused';
+    // A lab that is not there at all any more is lost again, whatever it said before.
+    else if (phase.value === 'live' || (next === 'closed' && phase.value === 'refused')) phase.value = 'lost';
   }
 
   async function resubscribe(): Promise<void> {
@@ -90,6 +105,10 @@ export const useSessionStore = defineStore('session', () => {
     if (mine !== attempt || !early) return;
     const overtaken = early;
     early = null;
+    if (resumeFrom && snapshot.instance !== resumeFrom.instance) {
+      const ended = [...processes.value.rows.values()].filter((row) => row.role === 'lab' && row.alive).length;
+      restart.value = { at: Date.now(), ended };
+    }
     processes.value = processStateFromSnapshot(snapshot);
     if (snapshot.resumed) {
       // The same lab: the history holds only what came after this page's cursors, so nothing arrives twice.
@@ -155,5 +174,5 @@ export const useSessionStore = defineStore('session', () => {
     info.value = await call('system.info');
   }
 
-  return { phase, transport, info, tasks, processes, log, missed, generation, connect, call, onEvent, labNow, refreshInfo };
+  return { phase, transport, info, tasks, processes, log, missed, generation, restart, connect, call, onEvent, labNow, refreshInfo };
 });
