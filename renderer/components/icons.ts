@@ -3,6 +3,7 @@ export const icons = {
   processes: 'M2.5 2.5h5v3h-5z M8.5 10.5h5v3h-5z M5 5.5v6.5h3.5',
   sockets: 'M2 5.5h10.5 M10 3l2.5 2.5L10 8 M14 10.5H3.5 M6 8l-2.5 2.5L6 13',
   packets: 'M2 3.5h12 M2 6.5h12 M2 9.5h7 M2 12.5h5 M11.5 9.5l2.5 2-2.5 2',
+  threads: 'M4 2v12 M8 2v12 M12 2v12 M4 5.5h4 M8 10.5h4',
   http: 'M3.5 1.5h6l3 3v10h-9z M9.5 1.5v3h3 M5.5 8h5 M5.5 10.5h5',
   sun: 'M8 5a3 3 0 1 0 0 6a3 3 0 1 0 0-6z M8 1v2 M8 13v2 M1 8h2 M13 8h2 M3 3l1.4 1.4 M11.6 11.6L13 13 M3 13l1.4-1.4 M11.6 4.4L13 3',
   moon: 'M13 9.5A5.5 5.5 0 0 1 6.5 3a5.5 5.5 0 1 0 6.5 6.5z',

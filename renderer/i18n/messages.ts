@@ -27,6 +27,8 @@ import enPackets from './locales/en/packets.json';
 import zhPackets from './locales/zh-CN/packets.json';
 import enSettings from './locales/en/settings.json';
 import zhSettings from './locales/zh-CN/settings.json';
+import enConcurrency from './locales/en/concurrency.json';
+import zhConcurrency from './locales/zh-CN/concurrency.json';
 import type { Locale } from './locale.js';
 
 /** Messages as the build hands them over: ASTs (typed by resolveJsonModule as their source strings). */
@@ -46,6 +48,7 @@ const areas: Record<Locale, Catalog> = {
     http: enHttp,
     sockets: enSockets,
     packets: enPackets,
+    concurrency: enConcurrency,
   },
   'zh-CN': {
     common: zhCommon,
@@ -59,6 +62,7 @@ const areas: Record<Locale, Catalog> = {
     http: zhHttp,
     sockets: zhSockets,
     packets: zhPackets,
+    concurrency: zhConcurrency,
   },
 };
 

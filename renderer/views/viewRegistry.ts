@@ -1,4 +1,5 @@
 import type { Component } from 'vue';
+import ConcurrencyView from '../components/concurrency/ConcurrencyView.vue';
 import type { IconName } from '../components/icons.js';
 import HttpView from './HttpView.vue';
 import PacketsView from './PacketsView.vue';
@@ -19,4 +20,5 @@ export const views: readonly ViewEntry[] = [
   { id: 'sockets', title: 'common.nav.sockets', icon: 'sockets', component: SocketsView },
   { id: 'http', title: 'common.nav.http', icon: 'http', component: HttpView },
   { id: 'packets', title: 'packets.view.title', icon: 'packets', component: PacketsView },
+  { id: 'concurrency', title: 'concurrency.view.title', icon: 'threads', component: ConcurrencyView },
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NoParams, Pid, Timestamp } from './common.js';
+import { concurrencyResults } from './concurrency.js';
 import { type EventSpec, method, type MethodSpec } from './define.js';
 
 export const ScenarioAction = z.object({ id: z.string(), title: z.string(), doc: z.string() });
@@ -34,6 +35,15 @@ export const ScenarioRunInfo = z
   .meta({ id: 'ScenarioRun' });
 export type ScenarioRunInfo = z.infer<typeof ScenarioRunInfo>;
 
+/**
+ * What a scenario measured, as data rather than words in its steps: one typed result per kind, told apart by
+ * `kind`. A run keeps the latest result of each kind it reported; a kind may be reported again as it changes
+ * (a lock's holders, live).
+ */
+export const ScenarioResult = z.discriminatedUnion('kind', [...concurrencyResults]).meta({ id: 'ScenarioResult' });
+export type ScenarioResult = z.infer<typeof ScenarioResult>;
+export type ScenarioResultKind = ScenarioResult['kind'];
+
 export const scenarioMethods = {
   'scenarios.list': method({
     doc: 'The scenarios the lab can run, each with what to observe and why it happens.',
@@ -49,6 +59,11 @@ export const scenarioMethods = {
     doc: 'Take one of a running scenario’s actions (for the zombie: reap).',
     params: z.object({ runId: z.string().min(1).max(64), action: z.string().min(1).max(64) }).strict(),
     result: z.object({ runId: z.string(), action: z.string(), outcome: z.string() }),
+  }),
+  'scenarios.results': method({
+    doc: 'The latest result of each kind a run has reported (lost updates, a wait-for cycle, …), while it runs and after it ended.',
+    params: z.object({ runId: z.string().min(1).max(64) }).strict(),
+    result: z.object({ runId: z.string(), scenario: z.string(), running: z.boolean(), results: z.array(ScenarioResult) }),
   }),
   'scenarios.stop': method({
     doc: 'Stop a scenario and end everything it started.',
@@ -69,6 +84,12 @@ export const scenarioEvents = {
     source: 'inferred',
     doc: 'What a running scenario just did, in words (it spawned the parent, it asked the parent to reap, …).',
     data: z.object({ runId: z.string(), text: z.string(), pid: Pid.nullable() }),
+  },
+  'scenario.result': {
+    stream: 'processes',
+    source: 'observed',
+    doc: 'A running scenario measured something: the result of that kind as it now stands (scenarios.results returns the latest).',
+    data: z.object({ runId: z.string(), scenario: z.string(), result: ScenarioResult }),
   },
   'scenario.stopped': {
     stream: 'processes',

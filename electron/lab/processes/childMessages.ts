@@ -3,7 +3,8 @@ import type { CallFailure, SocketOp, Wait } from '../sockets/socketOps.js';
 /**
  * Messages between the lab and its Node lab processes, over child_process's IPC channel or a
  * utility process's parentPort. A lab process reaches the lab's queues with calls; a pool worker
- * is handed tasks and reports each one done; a socket host is told which system call to make on
+ * is handed tasks and reports each one done; a scenario's lab process reports what it measured (checked by the
+ * scenario that started it); a socket host is told which system call to make on
  * the sockets it owns, and answers (a call that must wait for the kernel says so first).
  */
 export type ToLab =
@@ -11,7 +12,8 @@ export type ToLab =
   | { kind: 'taskDone'; taskId: string; ok: boolean; error: string | null }
   | { kind: 'socketWaiting'; id: number }
   | { kind: 'socketResult'; id: number; ok: true; result: unknown }
-  | { kind: 'socketResult'; id: number; ok: false; failure: CallFailure };
+  | { kind: 'socketResult'; id: number; ok: false; failure: CallFailure }
+  | { kind: 'report'; report: unknown };
 
 export type ToChild =
   | { kind: 'reply'; id: number; ok: true; result: unknown }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ScenarioInfo } from '../../../shared/schemas/scenario.js';
+import type { ScenarioInfo, ScenarioResult } from '../../../shared/schemas/scenario.js';
 import type { HttpLab } from '../http/httpLab.js';
 import type { LabPool } from '../pools/labPool.js';
 import type { LabProcess } from '../processes/labProcess.js';
@@ -11,6 +11,11 @@ export interface ScenarioContext {
   spawn(request: Omit<SpawnRequest, 'args'> & { args?: SpawnRequest['args'] }): Promise<LabProcess>;
   /** A step for the timeline, in words. */
   say(text: string, pid?: number): void;
+  /**
+   * What it measured, as data (a scenario.result event, and scenarios.results): replaces the run's earlier
+   * result of the same kind, so a live state is reported again each time it changes.
+   */
+  report(result: ScenarioResult): void;
   /** A fresh folder for this run (a FIFO, say), removed when the run ends. */
   tempDir(): Promise<string>;
   /** A lab queue for this run, closed when the run ends; returns its id. */

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { ErrorCode, invalidParams, RpcError } from '../../../shared/rpcError.js';
-import type { ScenarioInfo, ScenarioRunInfo } from '../../../shared/schemas/scenario.js';
+import type { ScenarioInfo, ScenarioResult, ScenarioResultKind, ScenarioRunInfo } from '../../../shared/schemas/scenario.js';
 import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
 import type { HttpLab } from '../http/httpLab.js';
@@ -23,6 +23,8 @@ interface Run {
   tempDirs: string[];
   queues: string[];
   sockets: ScenarioSockets;
+  /** The latest result of each kind it reported: bounded by the number of kinds. */
+  results: Map<ScenarioResultKind, ScenarioResult>;
   stopping: Promise<void> | null;
 }
 
@@ -71,6 +73,7 @@ export class ScenarioRunner {
       tempDirs: [],
       queues: [],
       sockets: new ScenarioSockets(this.sockets),
+      results: new Map(),
       stopping: null,
     };
     this.runs.set(runId, run);
@@ -97,6 +100,12 @@ export class ScenarioRunner {
     }
     if (!run.info.running) throw new RpcError(ErrorCode.Conflict, `Run ${runId} has ended.`);
     return act();
+  }
+
+  /** What the run has measured: the same results its scenario.result events carried. */
+  results(runId: string): { runId: string; scenario: string; running: boolean; results: ScenarioResult[] } {
+    const run = this.find(runId);
+    return { runId, scenario: run.info.scenario, running: run.info.running, results: [...run.results.values()] };
   }
 
   stop(runId: string, reason: 'finished' | 'stopped' | 'failed' = 'stopped', detail = 'stopped on request'): Promise<void> {
@@ -147,6 +156,12 @@ export class ScenarioRunner {
       sockets: run.sockets,
       http: this.http,
       say: (text, pid) => this.hub.emit('scenario.step', { runId: run.info.runId, text, pid: pid ?? null }),
+      report: (result) => {
+        // What a run measured is settled once it has ended: a late message from a dying lab process changes nothing.
+        if (!run.info.running) return;
+        run.results.set(result.kind, result);
+        this.hub.emit('scenario.result', { runId: run.info.runId, scenario: run.info.scenario, result });
+      },
       createPool: (size) => this.pools.create(size, (worker) => run.info.pids.push(worker.pid)),
       createQueue: (maxsize, name) => {
         const { queueId } = this.queues.create(maxsize, name);

@@ -1,0 +1,15 @@
+import type { Component } from 'vue';
+import type { ScenarioResultKind } from '../../../shared/schemas/scenario.js';
+import DeadlockPanel from './DeadlockPanel.vue';
+import LocksPanel from './LocksPanel.vue';
+import RacePanel from './RacePanel.vue';
+
+/**
+ * The panel that draws each result kind, given `result` (that kind's latest) and `runId` as props; a kind
+ * not listed yet is not drawn (scripts still read it from scenarios.results).
+ */
+export const resultPanels: Partial<Record<ScenarioResultKind, Component>> = {
+  race: RacePanel,
+  locks: LocksPanel,
+  deadlock: DeadlockPanel,
+};
