@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import type { TaskArg } from '../../shared/schemas/common.js';
+import { t } from '../i18n/index.js';
+import { labWords } from '../i18n/labText.js';
+import { FormInputError } from './formInputError.js';
+import { ruleText } from './numberInput.js';
 
 type ArgValue = z.infer<typeof TaskArg>;
 
@@ -11,6 +15,8 @@ export interface KwargField {
   minimum: number | undefined;
   maximum: number | undefined;
   default: unknown;
+  /** The value names one of the lab's objects (`"names": "queue"` in its schema): the form offers the open ones. */
+  names: 'queue' | undefined;
 }
 
 export interface TaskFormShape {
@@ -19,8 +25,6 @@ export interface TaskFormShape {
   allowsExtra: boolean;
 }
 
-/** A value the user typed that cannot be sent; the message says what to type instead. */
-export class FormInputError extends Error {}
 
 const FIELD_KINDS: readonly KwargField['kind'][] = ['number', 'integer', 'string', 'boolean'];
 
@@ -39,6 +43,7 @@ export function taskFormShape(schema: Record<string, unknown>): TaskFormShape {
       minimum: asNumber(property.minimum),
       maximum: asNumber(property.maximum),
       default: property.default,
+      names: property.names === 'queue' ? 'queue' : undefined,
     };
   });
   // JSON Schema allows extra keys unless additionalProperties is false.
@@ -70,37 +75,37 @@ function parseItem(text: string): ArgValue {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value) ? (value as ArgValue) : text;
 }
 
-function splitItems(text: string, what: string): string[] {
+function splitItems(text: string, field: string): string[] {
   if (text.trim() === '') return [];
   return text.split(',').map((item, index) => {
     const trimmed = item.trim();
-    if (trimmed === '') throw new FormInputError(`${what}: item ${index + 1} is empty; remove the extra comma.`);
+    if (trimmed === '') throw new FormInputError(t('forms.error.emptyItem', { n: index + 1 }), field);
     return trimmed;
   });
 }
 
 /** Args as `a, 2, true` or as a JSON array `["a, b", 2]` (for strings that hold commas). */
 export function parseArgs(text: string): ArgValue[] {
-  if (!text.trim().startsWith('[')) return splitItems(text, 'Args').map(parseItem);
+  if (!text.trim().startsWith('[')) return splitItems(text, 'args').map(parseItem);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new FormInputError(`Args: not a valid JSON array (${(error as Error).message}).`);
+    throw new FormInputError(t('forms.error.argsJson', { reason: (error as Error).message }), 'args');
   }
   if (!Array.isArray(value) || value.some((item) => typeof item === 'object' && item !== null)) {
-    throw new FormInputError('Args: a JSON array may hold only strings, numbers, booleans and null.');
+    throw new FormInputError(t('forms.error.argsScalars'), 'args');
   }
   return value as ArgValue[];
 }
 
-/** Kwargs as `key=value, key=value`, each value typed like an arg; `what` names the input in an error. */
-export function parseKwargPairs(text: string, what = 'Extra kwargs'): Record<string, ArgValue> {
+/** Kwargs as `key=value, key=value`, each value typed like an arg; `field` names the input in an error. */
+export function parseKwargPairs(text: string, field = 'extra'): Record<string, ArgValue> {
   const kwargs: Record<string, ArgValue> = {};
-  for (const item of splitItems(text, what)) {
+  for (const item of splitItems(text, field)) {
     const equals = item.indexOf('=');
     const key = item.slice(0, equals).trim();
-    if (equals < 0 || key === '') throw new FormInputError(`${what}: '${item}' is not key=value.`);
+    if (equals < 0 || key === '') throw new FormInputError(t('forms.error.notKeyValue', { item }), field);
     kwargs[key] = parseItem(item.slice(equals + 1).trim());
   }
   return kwargs;
@@ -111,29 +116,51 @@ export type FieldValue = string | number | boolean;
 
 /**
  * The kwargs to send. An emptied field is left out so the task's default applies; a number is sent
- * as typed, even out of range, because the lab validates and its message is the one to show.
+ * as typed, even out of range, because the lab validates and its message names the rule. A number
+ * input the browser could not read (`5e`: its value reads as '') is in `unreadable`, and is an error
+ * here rather than an empty field that would quietly spawn with the default.
  */
-export function collectKwargs(fields: readonly KwargField[], values: Readonly<Record<string, FieldValue>>, extra: string): Record<string, unknown> {
+export function collectKwargs(
+  fields: readonly KwargField[],
+  values: Readonly<Record<string, FieldValue>>,
+  extra: string,
+  unreadable: ReadonlySet<string> = new Set(),
+): Record<string, unknown> {
   const kwargs: Record<string, unknown> = parseKwargPairs(extra);
   for (const field of fields) {
     const value = values[field.name];
+    const notANumber = (): FormInputError => new FormInputError(t('forms.error.notANumber', { rule: ruleText(fieldRule(field)) }), field.name);
+    if (unreadable.has(field.name)) throw notANumber();
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
     if (typeof value === 'boolean' || field.kind === 'string') {
       kwargs[field.name] = value;
       continue;
     }
     const number = Number(value);
-    if (Number.isNaN(number)) throw new FormInputError(`${field.name}: '${value}' is not a number.`);
+    if (Number.isNaN(number)) throw notANumber();
     kwargs[field.name] = number;
   }
   return kwargs;
 }
 
-/** What a field's help line says: its description, range and default. */
-export function fieldHint(field: KwargField): string {
-  const defaultText = field.default === undefined ? '' : `default ${JSON.stringify(field.default)}`;
-  const facts = [rangeText(field.minimum, field.maximum), defaultText].filter(Boolean).join(', ');
-  return [field.description, facts].filter(Boolean).join(' ');
+/** A number field's rule, as its schema gives it. */
+const fieldRule = (field: KwargField) => ({
+  integer: field.kind === 'integer',
+  ...(field.minimum === undefined ? {} : { min: field.minimum }),
+  ...(field.maximum === undefined ? {} : { max: field.maximum }),
+});
+
+/**
+ * What a field's help line says: its description (the lab's, in the shown language where the catalog has it), then
+ * its range and default, which the description leaves to this line.
+ */
+export function fieldHint(taskId: string, field: KwargField): string {
+  const description = field.description && labWords(`lab.task.${taskId}.kwarg.${field.name}`, field.description);
+  const range = rangeText(field.minimum, field.maximum);
+  const value = JSON.stringify(field.default);
+  const facts =
+    field.default === undefined ? range : range ? t('forms.hint.rangeAndDefault', { range, value }) : t('forms.hint.default', { value });
+  return [description, facts].filter(Boolean).join(' ');
 }
 
 function rangeText(minimum: number | undefined, maximum: number | undefined): string {

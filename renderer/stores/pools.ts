@@ -23,6 +23,9 @@ export const usePoolsStore = defineStore('pools', () => {
   const pools = shallowRef<PoolsState>(new Map());
   /** The latest join of each pool: kept while the panel is not shown, as a join can take a while. */
   const joins = ref<ReadonlyMap<string, JoinState>>(new Map());
+  /** What the user typed, kept here so a tab switch (which unmounts the cards) keeps it: Pool(n), each pool's join timeout. */
+  const createDraft = ref<string | number>(3);
+  const joinTimeouts = ref(new Map<string, string | number>());
   /** The snapshot the pools were listed under: after a reconnect the lab may be another one, so its list starts afresh. */
   let listedGeneration = 0;
 
@@ -68,7 +71,8 @@ export const usePoolsStore = defineStore('pools', () => {
     joins.value = new Map(joins.value).set(poolId, state);
   };
 
-  async function join(poolId: string, timeout: number): Promise<void> {
+  /** join(timeout) in seconds; undefined waits as long as it takes, as Python's join() does. */
+  async function join(poolId: string, timeout: number | undefined): Promise<void> {
     setJoin(poolId, { state: 'waiting', timeout });
     try {
       const outcome = await session.call('pools.join', { poolId, timeout });
@@ -81,5 +85,5 @@ export const usePoolsStore = defineStore('pools', () => {
     }
   }
 
-  return { pools, joins, create, close, terminate, applyAsync, join };
+  return { pools, joins, createDraft, joinTimeouts, create, close, terminate, applyAsync, join };
 });

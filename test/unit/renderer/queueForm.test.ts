@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQueueItem, parseTimeout } from '../../../renderer/model/queueForm.js';
-import { FormInputError } from '../../../renderer/model/spawnForm.js';
+import { FormInputError } from '../../../renderer/model/formInputError.js';
+import { parseQueueItem } from '../../../renderer/model/queueForm.js';
 
 describe('parseQueueItem', () => {
   it('takes any JSON value, and a bare word as the string it is', () => {
@@ -15,15 +15,7 @@ describe('parseQueueItem', () => {
 
   it('says what to type when the item is empty, or looks like JSON and is not', () => {
     expect(() => parseQueueItem('  ')).toThrow(FormInputError);
-    expect(() => parseQueueItem('{"k": 1')).toThrow(/^Item: not valid JSON/);
-  });
-});
-
-describe('parseTimeout', () => {
-  it('reads seconds; blank waits as long as it takes', () => {
-    expect(parseTimeout('')).toBeUndefined();
-    expect(parseTimeout(0.5)).toBe(0.5);
-    expect(parseTimeout('2')).toBe(2);
-    expect(() => parseTimeout('soon')).toThrow("Timeout: 'soon' is not a number of seconds.");
+    expect(() => parseQueueItem('  ')).toThrow('Type a value to put: A, 2, "two words", [1, 2] or {"key": 1}.');
+    expect(() => parseQueueItem('{"k": 1')).toThrow(expect.objectContaining({ field: 'item', message: expect.stringMatching(/^Not valid JSON/) }));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectKwargs, fieldHint, FormInputError, initialFieldValue, parseArgs, parseKwargPairs, taskFormShape } from '../../../renderer/model/spawnForm.js';
+import { FormInputError } from '../../../renderer/model/formInputError.js';
+import { collectKwargs, fieldHint, initialFieldValue, parseArgs, parseKwargPairs, taskFormShape } from '../../../renderer/model/spawnForm.js';
 
 // As zod's toJSONSchema writes the built-in tasks' kwargs.
 const sleepSchema = {
@@ -20,7 +21,7 @@ const printLoopSchema = {
 describe('taskFormShape', () => {
   it('reads each property’s kind, range, default and description', () => {
     expect(taskFormShape(sleepSchema)).toEqual({
-      fields: [{ name: 'seconds', kind: 'number', description: 'How long to sleep, in seconds.', minimum: 0, maximum: 86400, default: 30 }],
+      fields: [{ name: 'seconds', kind: 'number', description: 'How long to sleep, in seconds.', minimum: 0, maximum: 86400, default: 30, names: undefined }],
       allowsExtra: false,
     });
   });
@@ -42,9 +43,14 @@ describe('initialFieldValue and fieldHint', () => {
     expect(verbose && initialFieldValue(verbose)).toBe(false);
   });
 
-  it('say the description, the range and the default', () => {
-    expect(seconds && fieldHint(seconds)).toBe('How long to sleep, in seconds. 0–86400, default 30');
-    expect(times && fieldHint({ ...times, maximum: undefined, default: undefined })).toBe('How many lines to print. ≥ 1');
+  it('say the description, the range and the default, each once', () => {
+    expect(seconds && fieldHint('sleep', seconds)).toBe('How long to sleep, in seconds. 0–86400, default 30');
+    expect(times && fieldHint('print-loop', { ...times, maximum: undefined, default: undefined })).toBe('How many lines to print. ≥ 1');
+    expect(times && fieldHint('print-loop', { ...times, minimum: undefined, maximum: undefined })).toBe('How many lines to print. default 5');
+  });
+
+  it('mark a kwarg that names a queue', () => {
+    expect(taskFormShape({ type: 'object', properties: { queueId: { type: 'string', names: 'queue' } } }).fields[0]?.names).toBe('queue');
   });
 });
 
@@ -60,9 +66,10 @@ describe('parseArgs', () => {
   });
 
   it('says what is wrong', () => {
-    expect(() => parseArgs('a,,b')).toThrow(new FormInputError('Args: item 2 is empty; remove the extra comma.'));
-    expect(() => parseArgs('[1, 2')).toThrow(/^Args: not a valid JSON array/);
-    expect(() => parseArgs('[{"a": 1}]')).toThrow(/only strings, numbers, booleans and null/);
+    expect(() => parseArgs('a,,b')).toThrow(new FormInputError('Item 2 is empty: remove the extra comma.', 'args'));
+    expect(() => parseArgs('[1, 2')).toThrow(/^Not a valid JSON array/);
+    expect(() => parseArgs('[{"a": 1}]')).toThrow(/only strings, numbers, true, false and null/);
+    expect(() => parseArgs('a,,b')).toThrow(expect.objectContaining({ field: 'args' }));
   });
 });
 
@@ -73,8 +80,8 @@ describe('parseKwargPairs', () => {
   });
 
   it('refuses an item without a key', () => {
-    expect(() => parseKwargPairs('color')).toThrow("Extra kwargs: 'color' is not key=value.");
-    expect(() => parseKwargPairs('=3')).toThrow("Extra kwargs: '=3' is not key=value.");
+    expect(() => parseKwargPairs('color')).toThrow('‘color’ is not key=value.');
+    expect(() => parseKwargPairs('=3')).toThrow(expect.objectContaining({ message: '‘=3’ is not key=value.', field: 'extra' }));
   });
 });
 
@@ -91,7 +98,16 @@ describe('collectKwargs', () => {
     expect(collectKwargs(fields, { times: '3' }, 'times=9, color=red')).toEqual({ times: 3, color: 'red' });
   });
 
-  it('refuses what is not a number', () => {
-    expect(() => collectKwargs(fields, { times: 'many' }, '')).toThrow("times: 'many' is not a number.");
+  it('refuses what is not a number, under its field, in the rule’s words', () => {
+    expect(() => collectKwargs(fields, { times: 'many' }, '')).toThrow(
+      expect.objectContaining({ message: 'Not a number: type a whole number from 1 to 1000.', field: 'times' }),
+    );
+  });
+
+  it('refuses a number input the browser could not read (`5e` reads as empty), rather than sending the default', () => {
+    expect(() => collectKwargs(fields, { times: '' }, '', new Set(['times']))).toThrow(
+      expect.objectContaining({ message: 'Not a number: type a whole number from 1 to 1000.', field: 'times' }),
+    );
+    expect(collectKwargs(fields, { times: '' }, '', new Set())).toEqual({});
   });
 });

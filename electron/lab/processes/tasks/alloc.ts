@@ -5,7 +5,7 @@ export const allocTask = defineTask({
   id: 'alloc',
   title: 'Allocate memory',
   doc: 'Allocates and touches the given MiB, holds it, then exits 0: RSS grows by about that much, as /proc shows.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   kwargs: z
     .object({
       mib: z.number().int().min(1).max(4096).default(64).describe('How many MiB to allocate.'),

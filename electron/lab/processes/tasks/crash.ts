@@ -5,7 +5,7 @@ export const crashTask = defineTask({
   id: 'crash',
   title: 'Crash',
   doc: 'Throws an uncaught exception after a delay: Node prints the stack trace to stderr and the process exits 1.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   kwargs: z
     .object({
       afterMs: z.number().int().min(0).max(60_000).default(500).describe('How long to run before crashing, in milliseconds.'),

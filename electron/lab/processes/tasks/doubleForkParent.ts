@@ -7,7 +7,7 @@ export const doubleForkParentTask = defineTask({
   id: 'double-fork-parent',
   title: 'Double fork',
   doc: 'Forks a child that forks the real worker and exits without waiting for it (after a second, so the worker is seen under it); the parent reaps that child immediately, and the worker, orphaned, is adopted by init or the nearest subreaper, which will reap it.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   scenarioOnly: true,
   kwargs: z
     .object({ workerSeconds: z.number().min(2).max(600).default(5).describe('How long the grandchild works (sleeps).') })

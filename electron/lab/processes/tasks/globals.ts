@@ -11,7 +11,7 @@ export const globalsTask = defineTask({
   id: 'globals',
   title: 'Globals are not shared',
   doc: "Increments a module-level counter and prints it; the parent's copy of the same global stays at 0, since processes do not share memory.",
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   kwargs: z
     .object({ times: z.number().int().min(1).max(1000).default(3).describe('How many times to increment the counter.') })
     .strict(),

@@ -6,7 +6,7 @@ export const orphanParentTask = defineTask({
   id: 'orphan-parent',
   title: 'Parent that exits first',
   doc: 'Starts a child that sleeps, waits a moment so the child is seen under it, then exits: the child is orphaned and adopted.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   scenarioOnly: true,
   kwargs: z
     .object({

@@ -7,7 +7,7 @@ export const poolWorkerTask = defineTask({
   id: 'pool-worker',
   title: 'Pool worker',
   doc: 'Runs the tasks its pool hands it, one at a time, in this one process, until the pool tells it to stop: a worker of multiprocessing.Pool.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   scenarioOnly: true,
   kwargs: z.object({ poolId: z.string().min(1).max(64) }).strict(),
   run: ({}, { poolId }) =>

@@ -4,7 +4,7 @@ import { defineTask, delay } from './taskDefinition.js';
 export const printLoopTask = defineTask({
   id: 'print-loop',
   title: 'Print loop',
-  doc: 'Prints its args, kwargs and pid five times, 0.2 s apart, then exits 0: shows that output is captured per process.',
+  doc: 'Prints its args, kwargs and pid on each of its lines (times of them, intervalMs apart), then exits 0: shows that output is captured per process.',
   argsDoc: 'Printed as given.',
   kwargs: z
     .object({

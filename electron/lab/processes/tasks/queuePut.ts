@@ -6,10 +6,23 @@ export const queuePutTask = defineTask({
   id: 'queue-put',
   title: 'Put into a queue',
   doc: 'Puts one item into a lab queue and returns: handed to pool workers, it is the Manager().Queue() case.',
-  argsDoc: 'Ignored.',
-  kwargs: z.object({ queueId: z.string().min(1).max(64), item: z.json() }).strict(),
+  argsDoc: '',
+  kwargs: z
+    .object({
+      // `names: 'queue'`: the lab checks it is an open queue before the child starts, and the spawn form offers those.
+      queueId: z.string().min(1).max(64).meta({ description: 'The open queue to put into.', names: 'queue' }),
+      item: z.json().describe('The item: any JSON value.'),
+    })
+    .strict(),
   run: async (_args, { queueId, item }) => {
-    await callLab('queues.put', { queueId, item });
+    try {
+      await callLab('queues.put', { queueId, item });
+    } catch (error) {
+      // The queue closed after the lab checked it: say so in the lab's words and exit 1, not with a stack trace.
+      console.error(`queue.put failed: ${(error as Error).message}`);
+      process.exitCode = 1;
+      return;
+    }
     console.log(`pid ${process.pid} put ${JSON.stringify(item)} into ${queueId}`);
   },
 });

@@ -6,7 +6,7 @@ export const queueReaderTask = defineTask({
   id: 'queue-reader',
   title: 'Queue reader',
   doc: 'Gets items from a lab queue, blocking until each one arrives: queue.get(timeout=…), then prints it.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   scenarioOnly: true,
   kwargs: z
     .object({

@@ -6,7 +6,7 @@ export const queueWriterTask = defineTask({
   id: 'queue-writer',
   title: 'Queue writer',
   doc: 'Puts each item into a lab queue, with a random pause before each: queue.put(item) as a multiprocessing.Process would.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   scenarioOnly: true,
   kwargs: z
     .object({

@@ -37,7 +37,7 @@ export const sigchldParentTask = defineTask({
   id: 'sigchld-parent',
   title: 'Reaping on SIGCHLD',
   doc: "Starts children without waiting for them; a SIGCHLD handler reaps each as it exits — Node's own (libuv's), and, where python3 is installed, a Python one.",
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   scenarioOnly: true,
   kwargs: z
     .object({

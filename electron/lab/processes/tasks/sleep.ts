@@ -5,7 +5,7 @@ export const sleepTask = defineTask({
   id: 'sleep',
   title: 'Sleep',
   doc: 'Waits on a timer, then exits 0. The kernel shows it in state S (interruptible sleep) meanwhile.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   kwargs: z
     .object({ seconds: z.number().min(0).max(86_400).default(30).describe('How long to sleep, in seconds.') })
     .strict(),

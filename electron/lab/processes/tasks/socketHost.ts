@@ -9,7 +9,7 @@ export const socketHostTask = defineTask({
   id: 'socket-host',
   title: 'Socket host',
   doc: 'Owns sockets for the socket lab: create one with sockets.create({ owner: { pid } }) and every step on it is a system call made in this process, so the kernel shows this pid as its owner.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   kwargs: z.object({}).strict(),
   run: () =>
     new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ export interface TaskDefinition<K extends z.ZodObject = z.ZodObject> {
   id: string;
   title: string;
   doc: string;
+  /** What the task does with its args; '' for a task that reads none (the spawn form then offers no args field). */
   argsDoc: string;
   /** Started by scenarios only, which supply what it needs (a FIFO, a queue); not offered to users directly. */
   scenarioOnly?: boolean;

@@ -6,7 +6,7 @@ export const waitParentTask = defineTask({
   id: 'wait-parent',
   title: 'Parent blocking in wait',
   doc: 'Starts children one after another and blocks in waitpid for each (spawnSync): each child is reaped the moment it exits.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   scenarioOnly: true,
   kwargs: z
     .object({

@@ -8,7 +8,7 @@ export const zombieParentTask = defineTask({
   id: 'zombie-parent',
   title: 'Parent that does not reap',
   doc: 'Starts a child that exits at once, then blocks its own event loop reading a FIFO, so it cannot reap the child: the child stays a zombie until a byte arrives on the FIFO.',
-  argsDoc: 'Ignored.',
+  argsDoc: '',
   scenarioOnly: true,
   kwargs: z
     .object({
