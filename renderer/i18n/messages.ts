@@ -29,6 +29,12 @@ import enSettings from './locales/en/settings.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import enConcurrency from './locales/en/concurrency.json';
 import zhConcurrency from './locales/zh-CN/concurrency.json';
+import enForms from './locales/en/forms.json';
+import zhForms from './locales/zh-CN/forms.json';
+import enPools from './locales/en/pools.json';
+import zhPools from './locales/zh-CN/pools.json';
+import enQueues from './locales/en/queues.json';
+import zhQueues from './locales/zh-CN/queues.json';
 import type { Locale } from './locale.js';
 
 /** Messages as the build hands them over: ASTs (typed by resolveJsonModule as their source strings). */
@@ -48,6 +54,9 @@ const areas: Record<Locale, Catalog> = {
     http: enHttp,
     sockets: enSockets,
     packets: enPackets,
+    forms: enForms,
+    pools: enPools,
+    queues: enQueues,
     concurrency: enConcurrency,
   },
   'zh-CN': {
@@ -62,6 +71,9 @@ const areas: Record<Locale, Catalog> = {
     http: zhHttp,
     sockets: zhSockets,
     packets: zhPackets,
+    forms: zhForms,
+    pools: zhPools,
+    queues: zhQueues,
     concurrency: zhConcurrency,
   },
 };
