@@ -14,7 +14,7 @@ export const LoopWorkPlace = z.enum(['main-thread', 'worker-thread', 'child-proc
 
 export const LoopDelaySample = z.object({
   atMs: Ms,
-  /** The longest event-loop delay perf_hooks' monitorEventLoopDelay saw since the previous sample. */
+  /** How late the probe's own sampling timer ran: the event loop's delay at that moment. */
   delayMs: Ms,
   /** How long a one-byte echo from Loopscope to the process's socket took to come back, if one was answered since. */
   pingMs: Ms.nullable(),
@@ -27,6 +27,7 @@ export const LoopDelayPhase = z.object({
   /** When the work began and ended, on the phase's clock. */
   workStartMs: Ms,
   workEndMs: Ms,
+  /** While the work ran, from perf_hooks' monitorEventLoopDelay. */
   maxDelayMs: Ms,
   meanDelayMs: Ms,
   p99DelayMs: Ms,
@@ -40,6 +41,8 @@ export const EventLoopBlockResult = z.object({
   workMs: Ms,
   /** monitorEventLoopDelay's resolution: delays shorter than it are not seen. */
   resolutionMs: Ms,
+  /** How often the probe's sampling timer is due: a block shows in the samples less up to this much. */
+  sampleEveryMs: Ms,
   phases: z.array(LoopDelayPhase),
 });
 export type EventLoopBlockResult = z.infer<typeof EventLoopBlockResult>;
