@@ -42,9 +42,9 @@ export function createLabHandlers(lab: LabParts): LabHandlers {
   return {
     ...systemHandlers(lab),
     ...settingsHandlers(lab.settings),
-    ...processHandlers(lab.processes, () => lab.rows()),
+    ...processHandlers(lab.processes, () => lab.rows(), lab.queues),
     ...queueHandlers(lab.queues),
-    ...poolHandlers(lab.pools),
+    ...poolHandlers(lab.pools, lab.queues),
     ...scenarioHandlers(lab.scenarios),
     ...httpHandlers(lab.http),
     ...socketHandlers(lab.sockets.lab, lab.sockets.rows),

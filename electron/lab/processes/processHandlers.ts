@@ -2,9 +2,10 @@ import type { ProcessRow } from '../../../shared/schemas/process.js';
 import { type HandlersOf, ms } from '../handlerTypes.js';
 import type { LabProcesses } from './labProcesses.js';
 import { taskInfos } from './taskCatalog.js';
+import { checkTaskReferences, type OpenQueues } from './taskReferences.js';
 
-/** `rows` is the whole tree as the sampler last saw it, lab processes and the rest. */
-export function processHandlers(processes: LabProcesses, rows: () => ProcessRow[]): HandlersOf<'processes'> {
+/** `rows` is the whole tree as the sampler last saw it, lab processes and the rest; `queues`, for tasks that name one. */
+export function processHandlers(processes: LabProcesses, rows: () => ProcessRow[], queues: OpenQueues): HandlersOf<'processes'> {
   const signal = async <S extends Parameters<typeof processes.signal>[1]>(pid: number, name: S) => {
     processes.signal(pid, name);
     return { pid, signal: name };
@@ -12,6 +13,7 @@ export function processHandlers(processes: LabProcesses, rows: () => ProcessRow[
   return {
     'processes.tasks': async () => ({ tasks: taskInfos() }),
     'processes.spawn': async (params) => {
+      checkTaskReferences(params.task, params.kwargs, queues);
       const spawned = await processes.spawn(params);
       return { pid: spawned.pid, name: spawned.record.name };
     },

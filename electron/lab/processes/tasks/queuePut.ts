@@ -18,10 +18,9 @@ export const queuePutTask = defineTask({
     try {
       await callLab('queues.put', { queueId, item });
     } catch (error) {
-      // The queue closed after the lab checked it: say so in the lab's words and exit 1, not with a stack trace.
-      console.error(`queue.put failed: ${(error as Error).message}`);
-      process.exitCode = 1;
-      return;
+      // The queue closed after the lab checked it. A fresh error, in the lab's words: its stack is this task's, not
+      // the channel's internals; a pool records its message as the task's failure, a process exits 1 with it.
+      throw new Error(`queue.put failed: ${(error as Error).message}`);
     }
     console.log(`pid ${process.pid} put ${JSON.stringify(item)} into ${queueId}`);
   },
