@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { ParamsIn, Result } from '../../shared/contract.js';
-import type { HttpExchange, HttpSession, HttpStatus, JarCookie } from '../../shared/schemas/http.js';
+import { compileFilter, type ExchangeFilter, type ExchangeFilterSpec } from '../../shared/http/exchangeFilter.js';
+import type { HttpExchange, HttpExchangeSummary, HttpSession, HttpStatus, JarCookie } from '../../shared/schemas/http.js';
 import { t } from '../i18n/index.js';
 import { appendLive, emptyPages, type ExchangePages, missingBlocks, rowAt, storePage } from '../model/http/exchangePages.js';
 import { useNoticesStore } from './notices.js';
@@ -40,6 +41,10 @@ export const useHttpStore = defineStore('http', () => {
   const status = shallowRef<HttpStatus | null>(null);
   const imported = ref<ImportedLog[]>([]);
   const activeLog = ref(LIVE_LOG);
+  /** The log's filter; its rows are numbered by match and paged apart from the whole log's. */
+  const filterSpec = shallowRef<ExchangeFilterSpec>({ text: '', statuses: [] });
+  const filter = computed<ExchangeFilter>(() => compileFilter(filterSpec.value));
+  /** By log, and by log and filter for the filtered view of it (only the current filter's are kept). */
   const pagesByLog = new Map<string, ExchangePages>([[LIVE_LOG, emptyPages()]]);
   /** Bumped when loaded rows or the log's bounds change; the list reads rows through it. */
   const rowsVersion = ref(0);
@@ -51,12 +56,15 @@ export const useHttpStore = defineStore('http', () => {
   const kept = new Map<string, HttpExchange>();
   const loading = new Set<string>();
 
-  const pagesOf = (logId: string): ExchangePages => {
-    let pages = pagesByLog.get(logId);
-    if (!pages) pagesByLog.set(logId, (pages = emptyPages()));
+  /** The pages of a log as the list shows it: through the filter when there is one. */
+  const pagesKey = (logId: string): string => (filter.value.empty ? logId : `${logId}\n${filter.value.key}`);
+  const pagesOf = (key: string): ExchangePages => {
+    let pages = pagesByLog.get(key);
+    if (!pages) pagesByLog.set(key, (pages = emptyPages()));
     return pages;
   };
-  const activePages = (): ExchangePages => pagesOf(activeLog.value);
+  const activePages = (): ExchangePages => pagesOf(pagesKey(activeLog.value));
+  const filterParam = (): ExchangeFilterSpec | null => (filter.value.empty ? null : filterSpec.value);
 
   // One bump per burst of events, not one per exchange: a load generator logs thousands a second.
   let bumpQueued = false;
@@ -73,25 +81,34 @@ export const useHttpStore = defineStore('http', () => {
     void rowsVersion.value;
     return activePages().total;
   });
+  /** The whole log's evictions: a filter can count only the matches it saw go. */
   const evicted = computed(() => {
     void rowsVersion.value;
-    return activePages().evicted;
+    return pagesOf(activeLog.value).evicted;
   });
+  /** Rows of the shown log without the filter: "12 of 3,400". */
+  const unfilteredTotal = computed(() => {
+    void rowsVersion.value;
+    return pagesOf(activeLog.value).total;
+  });
+  /** Names the list's rows: a new log or a new filter is a new list. */
+  const listKey = computed(() => pagesKey(activeLog.value));
 
   /** The row at `index` of the active log, or undefined while it loads; `ensureRows` fetches what is missing. */
   const row = (index: number) => rowAt(activePages(), index);
 
   async function ensureRows(start: number, end: number): Promise<void> {
     const logId = activeLog.value;
-    const pages = pagesOf(logId);
-    const wanted = missingBlocks(pages, start, end).filter((block) => !loading.has(`${logId}:${block.block}`));
+    const pagesId = pagesKey(logId);
+    const pages = pagesOf(pagesId);
+    const wanted = missingBlocks(pages, start, end).filter((block) => !loading.has(`${pagesId}:${block.block}`));
     await Promise.all(
       wanted.map(async ({ block, after, limit }) => {
-        const key = `${logId}:${block}`;
+        const key = `${pagesId}:${block}`;
         loading.add(key);
         try {
-          const page = await session.call('http.exchanges', { after, limit, log: logId });
-          storePage(pages, page.exchanges, { total: page.total, evicted: page.evicted });
+          const page = await session.call('http.exchanges', { after, limit, log: logId, filter: filterParam() });
+          storePage(pages, page);
           bump();
         } catch (error) {
           notices.report(t('http.notice.listFailed'), error);
@@ -102,12 +119,34 @@ export const useHttpStore = defineStore('http', () => {
     );
   }
 
-  /** The log's bounds without its rows: the first page of one exchange tells the total and what was evicted. */
+  /** The log's bounds without its rows, as the list shows it: the first page of one row tells the total and what was evicted. */
   async function loadBounds(logId: string): Promise<void> {
-    const page = await session.call('http.exchanges', { after: 0, limit: 1, log: logId });
-    const pages = pagesOf(logId);
-    storePage(pages, page.exchanges, { total: page.total, evicted: page.evicted });
+    const views = filter.value.empty ? [{ key: logId, filter: null }] : [{ key: logId, filter: null }, { key: pagesKey(logId), filter: filterParam() }];
+    await Promise.all(
+      views.map(async (view) => {
+        const pages = pagesOf(view.key);
+        storePage(pages, await session.call('http.exchanges', { after: 0, limit: 1, log: logId, filter: view.filter }));
+      }),
+    );
     bump();
+  }
+
+  /** A live row: the whole log's next seq, and the filtered view's next match when it is new to it and matches. */
+  function appendLiveRow(row: HttpExchangeSummary): void {
+    appendLive(pagesOf(LIVE_LOG), row, row.seq);
+    if (filter.value.empty) return;
+    const filtered = pagesOf(pagesKey(LIVE_LOG));
+    if (row.seq <= filtered.scanned) return;
+    if (filter.value.matches(row)) appendLive(filtered, row, filtered.evicted + filtered.total + 1);
+    else filtered.scanned = row.seq;
+  }
+
+  /** A new filter: its own pages, counted by the lab; the old filter's pages go. */
+  function setFilter(spec: ExchangeFilterSpec): void {
+    filterSpec.value = spec;
+    for (const key of [...pagesByLog.keys()]) if (key.includes('\n')) pagesByLog.delete(key);
+    bump();
+    if (!filter.value.empty) void loadBounds(activeLog.value).catch((error) => notices.report(t('http.notice.listFailed'), error));
   }
 
   const refreshStatus = singleFlight(async () => {
@@ -136,7 +175,7 @@ export const useHttpStore = defineStore('http', () => {
 
   session.onEvent((event) => {
     if (event.type === 'http.exchange') {
-      appendLive(pagesOf(LIVE_LOG), event.data);
+      appendLiveRow(event.data);
       if (activeLog.value === LIVE_LOG) bump();
     } else if (event.type === 'http.server') {
       void refreshStatus();
@@ -150,7 +189,7 @@ export const useHttpStore = defineStore('http', () => {
     () => session.generation,
     async (generation) => {
       if (generation === 0) return;
-      pagesByLog.set(LIVE_LOG, emptyPages());
+      for (const key of [...pagesByLog.keys()]) if (key === LIVE_LOG || key.startsWith(`${LIVE_LOG}\n`)) pagesByLog.delete(key);
       kept.clear();
       bump();
       await Promise.all([refreshStatus(), refreshSessions(), refreshJar(), loadBounds(LIVE_LOG).catch((error) => notices.report(t('http.notice.listFailed'), error))]);
@@ -197,7 +236,7 @@ export const useHttpStore = defineStore('http', () => {
     activeLog.value = logId;
     void select(null);
     bump();
-    if (logId !== LIVE_LOG || pagesOf(logId).total === 0) void loadBounds(logId).catch((error) => notices.report(t('http.notice.listFailed'), error));
+    if (logId !== LIVE_LOG || pagesOf(pagesKey(logId)).total === 0) void loadBounds(logId).catch((error) => notices.report(t('http.notice.listFailed'), error));
   }
 
   const start = async (): Promise<void> => {
@@ -214,7 +253,7 @@ export const useHttpStore = defineStore('http', () => {
     void refreshSessions();
     if (result.exchange) {
       showLog(LIVE_LOG);
-      appendLive(pagesOf(LIVE_LOG), result.exchange.summary);
+      appendLiveRow(result.exchange.summary);
       bump();
       keep(LIVE_LOG, result.exchange);
       selectedId.value = result.exchange.summary.exchangeId;
@@ -264,6 +303,10 @@ export const useHttpStore = defineStore('http', () => {
     rowsVersion,
     total,
     evicted,
+    unfilteredTotal,
+    listKey,
+    filterSpec,
+    setFilter,
     selectedId,
     selected,
     selectedError,

@@ -329,6 +329,16 @@ export const HttpSendParams = z
 
 export type HttpSendParams = z.output<typeof HttpSendParams>;
 
+/** The status classes a user can pick, as the DevTools Network panel's chips pick resource types; `failed`: no status. */
+export const statusClasses = ['1xx', '2xx', '3xx', '4xx', '5xx', 'failed'] as const;
+export type StatusClass = (typeof statusClasses)[number];
+
+/** The log's filter (shared/http/exchangeFilter.ts reads it): words as DevTools' filter box takes them, and status classes. */
+const ExchangeFilterSpec = z
+  .object({ text: z.string().max(1000).default(''), statuses: z.array(z.enum(statusClasses)).max(statusClasses.length).default([]) })
+  .strict()
+  .meta({ id: 'HttpExchangeFilter' });
+
 const Paged = z.object({ after: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(2000).default(500) });
 const Part = z.object({ part: z.number().int().nonnegative(), parts: z.number().int().positive(), text: z.string() });
 
@@ -344,15 +354,22 @@ export const httpMethods = {
   }),
   'http.stop': method({ doc: 'Stop the server and close its connections; the log stays.', params: NoParams, result: HttpStatus }),
   'http.exchanges': method({
-    doc: 'A page of the log, oldest first: exchanges with seq > after, at most limit; `cursor` is the last seq returned.',
-    params: Paged.extend({ log: LogId }).strict().default({ after: 0, limit: 500, log: 'live' }),
+    doc:
+      'A page of the log, oldest first, whole or through a filter. Rows are numbered by an ordinal that eviction never ' +
+      'changes: the seq, or with a filter the match\'s number among all its matches; the page has the rows with ordinal > after, at most limit.',
+    params: Paged.extend({ log: LogId, filter: ExchangeFilterSpec.nullable().default(null) }).strict().default({ after: 0, limit: 500, log: 'live', filter: null }),
     result: z.object({
       exchanges: z.array(HttpExchangeSummary),
+      /** The ordinal of the first row returned; the rows are consecutive. */
+      first: z.number().int().positive(),
+      /** The last ordinal returned: the next page's `after`. */
       cursor: z.number().int().nonnegative(),
       more: z.boolean(),
-      /** Exchanges in the log now, and evicted before. */
+      /** Rows (exchanges, or matches) in the log now, and evicted before them (through a filter: since it was first asked for). */
       total: z.number().int().nonnegative(),
       evicted: z.number().int().nonnegative(),
+      /** The newest seq these counts include: a live http.exchange numbered above it is not counted in them yet. */
+      scanned: z.number().int().nonnegative(),
     }),
   }),
   'http.exchange': method({

@@ -31,6 +31,33 @@ export class ExchangeLog {
   }
 
   page(after: number, limit: number): { exchanges: HttpExchangeSummary[]; cursor: number; more: boolean } {
+    const low = this.indexAfter(after);
+    const taken = this.entries.slice(low, low + limit);
+    const cursor = taken.at(-1)?.summary.seq ?? after;
+    return { exchanges: taken.map((entry) => entry.summary), cursor, more: low + limit < this.entries.length };
+  }
+
+  /** The live exchanges with seq > `after`, oldest first. */
+  *after(after: number): Generator<LoggedExchange> {
+    for (let i = this.indexAfter(after); i < this.entries.length; i++) yield this.entries[i] as LoggedExchange;
+  }
+
+  /** The live exchange numbered `seq`: seqs are contiguous, so it is found by its distance from the oldest. */
+  bySeq(seq: number): LoggedExchange | undefined {
+    const index = this.head + seq - this.firstSeq;
+    return index >= this.head && index < this.entries.length ? this.entries[index] : undefined;
+  }
+
+  /** The oldest live exchange's seq (one past the last when the log is empty). */
+  get firstSeq(): number {
+    return this.evictedCount + 1;
+  }
+
+  get newestSeq(): number {
+    return this.lastSeq;
+  }
+
+  private indexAfter(after: number): number {
     let low = this.head;
     let high = this.entries.length;
     while (low < high) {
@@ -38,9 +65,7 @@ export class ExchangeLog {
       if ((this.entries[mid] as LoggedExchange).summary.seq <= after) low = mid + 1;
       else high = mid;
     }
-    const taken = this.entries.slice(low, low + limit);
-    const cursor = taken.at(-1)?.summary.seq ?? after;
-    return { exchanges: taken.map((entry) => entry.summary), cursor, more: low + limit < this.entries.length };
+    return low;
   }
 
   all(): LoggedExchange[] {

@@ -5,7 +5,7 @@ export const httpHandlers = (http: HttpLab): HandlersOf<'http'> => ({
   'http.status': async () => http.status(),
   'http.start': async (params) => http.start(params),
   'http.stop': async () => http.stop(),
-  'http.exchanges': async ({ after, limit, log }) => http.exchanges(log, after, limit),
+  'http.exchanges': async ({ after, limit, log, filter }) => http.exchanges(log, after, limit, filter),
   'http.exchange': async ({ exchangeId, log }) => http.exchange(log, exchangeId),
   'http.send': async (params) => http.send(params),
   'http.sessions': async () => ({ sessions: http.sessions.list() }),

@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'node:net';
 import { createSecureContext, type SecureContext } from 'node:tls';
+import { compileFilter, type ExchangeFilterSpec } from '../../../shared/http/exchangeFilter.js';
 import { parseCookieHeader, splitRequestTarget } from '../../../shared/http/index.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { HttpConnectionInfo, HttpExchange, HttpLimits, HttpStatus, HttpStep, HttpTimelineStep } from '../../../shared/schemas/http.js';
@@ -8,6 +9,7 @@ import type { EventHub } from '../hub/eventHub.js';
 import { CookieJar } from './client/cookieJar.js';
 import { Composer, type SendParams, type SendResult } from './client/composer.js';
 import { ExchangeLog } from './exchangeLog.js';
+import { FilteredLog, type LogPage } from './filteredLog.js';
 import { viewExchange } from './exchangeView.js';
 import { HarTransfer } from './harTransfer.js';
 import { DEFAULT_HTTP_LIMITS } from './httpLimits.js';
@@ -66,6 +68,8 @@ export class HttpLab {
   private transition: Promise<unknown> = Promise.resolve();
   private dateHeader = { second: 0, value: '' };
   private readonly observers = new Set<(event: HttpObservation) => void>();
+  /** Each log's filtered views; an imported log's go with it. */
+  private readonly filteredLogs = new WeakMap<ExchangeLog, FilteredLog>();
 
   constructor(
     private readonly hub: EventHub,
@@ -147,9 +151,12 @@ export class HttpLab {
     });
   }
 
-  exchanges(logId: string, after: number, limit: number): ReturnType<ExchangeLog['page']> & { total: number; evicted: number } {
+  /** A page of a log, whole or through a filter (its matches kept per log, so the next page only reads what is new). */
+  exchanges(logId: string, after: number, limit: number, filter: ExchangeFilterSpec | null = null): LogPage {
     const log = this.logOf(logId);
-    return { ...log.page(after, limit), total: log.size, evicted: log.evicted };
+    let filtered = this.filteredLogs.get(log);
+    if (!filtered) this.filteredLogs.set(log, (filtered = new FilteredLog(log)));
+    return filtered.page(filter === null ? null : compileFilter(filter), after, limit);
   }
 
   async exchange(logId: string, exchangeId: string): Promise<HttpExchange> {

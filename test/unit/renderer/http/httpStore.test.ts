@@ -35,7 +35,7 @@ function exchangesAnswer(logs: Record<string, number>) {
     const { after = 0, limit = 500, log = LIVE_LOG } = params as { after?: number; limit?: number; log?: string };
     const total = logs[log] ?? 0;
     const rows = Array.from({ length: Math.max(0, Math.min(limit, total - after)) }, (_, at) => summary(after + at + 1));
-    return { ok: true as const, result: { exchanges: rows, cursor: rows.at(-1)?.seq ?? after, more: after + rows.length < total, total, evicted: 0 } };
+    return { ok: true as const, result: { exchanges: rows, first: after + 1, cursor: rows.at(-1)?.seq ?? after, more: after + rows.length < total, total, evicted: 0, scanned: total } };
   };
 }
 
