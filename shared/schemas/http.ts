@@ -354,9 +354,8 @@ export const httpMethods = {
   }),
   'http.stop': method({ doc: 'Stop the server and close its connections; the log stays.', params: NoParams, result: HttpStatus }),
   'http.exchanges': method({
-    doc:
-      'A page of the log, oldest first, whole or through a filter. Rows are numbered by an ordinal that eviction never ' +
-      'changes: the seq, or with a filter the match\'s number among all its matches; the page has the rows with ordinal > after, at most limit.',
+    // Rows are numbered by an ordinal that eviction never changes: the seq, or through a filter the match's number among its matches.
+    doc: 'A page of the log, whole or through a filter, oldest first: the rows with ordinal > after (see `first`), at most limit.',
     params: Paged.extend({ log: LogId, filter: ExchangeFilterSpec.nullable().default(null) }).strict().default({ after: 0, limit: 500, log: 'live', filter: null }),
     result: z.object({
       exchanges: z.array(HttpExchangeSummary),
@@ -426,7 +425,7 @@ export const httpEvents = {
     data: z.object({ state: HttpServerState, url: z.string().nullable(), tlsUrl: z.string().nullable() }),
   },
   'http.step': {
-    stream: 'http',
+    stream: 'httpSteps',
     source: 'inferred',
     doc: 'One step of the pipeline (accepted → read → parsed → routed → headers → body → written → kept-alive or closed); exchangeId null for a connection-level step.',
     data: z.object({ connectionId: z.string(), exchangeId: z.string().nullable(), step: HttpStep, detail: z.string() }),

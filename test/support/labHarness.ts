@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { Lab, type LabOptions } from '../../electron/lab/lab.js';
-import { type EventType, type LabEvent, LabEventSchema } from '../../shared/contract.js';
+import { defaultStreams, type EventType, type LabEvent, LabEventSchema, type StreamName } from '../../shared/contract.js';
 
 /** The built entry points; test/support/globalSetup.ts builds them before any test runs. */
 export const builtEntry = (name: string): string => fileURLToPath(new URL(`../../out/main/${name}.js`, import.meta.url));
@@ -23,7 +23,8 @@ export interface LabHarness {
  * A lab embedded in the test process, as browser mode embeds it, with every event it emits
  * recorded — and checked against the contract, so an event the schema does not allow fails the test.
  */
-export function startLab(options: Partial<LabOptions> = {}): LabHarness {
+/** `streams`: what the recording client subscribes to; opt-in streams (httpSteps, machine) only when named. */
+export function startLab(options: Partial<LabOptions> = {}, streams: readonly StreamName[] = defaultStreams): LabHarness {
   const lab = new Lab({
     host: 'embedded',
     appVersion: '0.0.0-test',
@@ -45,7 +46,7 @@ export function startLab(options: Partial<LabOptions> = {}): LabHarness {
       }
     }
     return true;
-  });
+  }, streams);
   return {
     lab,
     events,
@@ -69,7 +70,7 @@ export function startLab(options: Partial<LabOptions> = {}): LabHarness {
 }
 
 /** For a test file: `const lab = labPerTest()`, then `const h = lab()` in a test; each is disposed after its test. */
-export function labPerTest(): (options?: Partial<LabOptions>) => LabHarness {
+export function labPerTest(streams: readonly StreamName[] = defaultStreams): (options?: Partial<LabOptions>) => LabHarness {
   const started: LabHarness[] = [];
   afterEach(async () => {
     const harnesses = started.splice(0);
@@ -78,7 +79,7 @@ export function labPerTest(): (options?: Partial<LabOptions>) => LabHarness {
     if (invalid.length > 0) throw new Error(`the lab emitted events the contract does not allow:\n${invalid.join('\n')}`);
   });
   return (options) => {
-    const harness = startLab(options);
+    const harness = startLab(options, streams);
     started.push(harness);
     return harness;
   };

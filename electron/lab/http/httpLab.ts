@@ -68,6 +68,9 @@ export class HttpLab {
   private transition: Promise<unknown> = Promise.resolve();
   private dateHeader = { second: 0, value: '' };
   private readonly observers = new Set<(event: HttpObservation) => void>();
+  /** Whether some client subscribes to the httpSteps stream. */
+  private stepsWanted: boolean;
+  private readonly stopWatchingDemand: () => void;
   /** Each log's filtered views; an imported log's go with it. */
   private readonly filteredLogs = new WeakMap<ExchangeLog, FilteredLog>();
 
@@ -76,6 +79,10 @@ export class HttpLab {
     private readonly report: (message: string) => void,
   ) {
     this.log = new ExchangeLog(() => this.limits.logBudgetBytes);
+    this.stepsWanted = hub.subscribersOf('httpSteps') > 0;
+    this.stopWatchingDemand = hub.onDemand((stream, subscribers) => {
+      if (stream === 'httpSteps') this.stepsWanted = subscribers > 0;
+    });
     this.sessions = new SessionStore(
       () => this.limits.sessionTtlMs,
       (session, change) => this.hub.emit('http.session', { sessionId: session.sessionId, change, user: session.user }),
@@ -183,6 +190,7 @@ export class HttpLab {
 
   async dispose(): Promise<void> {
     await this.stop();
+    this.stopWatchingDemand();
     this.composer.dispose();
     this.sessions.dispose();
     this.clients.dispose();
@@ -315,7 +323,8 @@ export class HttpLab {
   }
 
   private step(connectionId: string, exchangeId: string | null, step: HttpStep, detail: string, at: number): void {
-    this.hub.emit('http.step', { connectionId, exchangeId, step, detail }, at);
+    // Every exchange keeps its steps; one event per step is made only for a client that asked for them.
+    if (this.stepsWanted) this.hub.emit('http.step', { connectionId, exchangeId, step, detail }, at);
     for (const observer of this.observers) observer({ kind: 'step', connectionId, exchangeId, step, detail, at });
   }
 

@@ -1,6 +1,6 @@
 import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import { type MethodName, methods, type ParamsIn, type Result } from '../../../shared/contract.js';
+import { defaultStreams, type MethodName, methods, type ParamsIn, type Result } from '../../../shared/contract.js';
 import { dispatch } from '../../../electron/lab/dispatch.js';
 import { labPerTest, type LabHarness } from '../../support/labHarness.js';
 
@@ -11,9 +11,9 @@ export interface HttpHarness extends LabHarness {
   tlsPort: number;
 }
 
-/** For a test file: a lab per test with the mini server started (limits as given). */
+/** For a test file: a lab per test with the mini server started (limits as given), its pipeline steps recorded one event each. */
 export function httpLabPerTest(): (start?: ParamsIn<'http.start'>) => Promise<HttpHarness> {
-  const lab = labPerTest();
+  const lab = labPerTest([...defaultStreams, 'httpSteps']);
   return async (start = {}) => {
     const harness = lab();
     const call = async <M extends MethodName>(method: M, params?: ParamsIn<M>): Promise<Result<M>> => {
