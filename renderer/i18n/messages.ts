@@ -35,6 +35,8 @@ import enPools from './locales/en/pools.json';
 import zhPools from './locales/zh-CN/pools.json';
 import enQueues from './locales/en/queues.json';
 import zhQueues from './locales/zh-CN/queues.json';
+import enMachine from './locales/en/machine.json';
+import zhMachine from './locales/zh-CN/machine.json';
 import type { Locale } from './locale.js';
 
 /** Messages as the build hands them over: ASTs (typed by resolveJsonModule as their source strings). */
@@ -54,6 +56,7 @@ const areas: Record<Locale, Catalog> = {
     http: enHttp,
     sockets: enSockets,
     packets: enPackets,
+    machine: enMachine,
     forms: enForms,
     pools: enPools,
     queues: enQueues,
@@ -71,6 +74,7 @@ const areas: Record<Locale, Catalog> = {
     http: zhHttp,
     sockets: zhSockets,
     packets: zhPackets,
+    machine: zhMachine,
     forms: zhForms,
     pools: zhPools,
     queues: zhQueues,

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef } from 'vue';
-import type { EventBatchType, LabEvent, Snapshot } from '../../shared/contract.js';
+import type { EventBatchType, LabEvent, Snapshot, StreamName } from '../../shared/contract.js';
+import { defaultStreams } from '../../shared/contract.js';
 import type { ResumeFrom } from '../../shared/schemas/events.js';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
 import type { TaskInfo } from '../../shared/schemas/process.js';
@@ -60,6 +61,8 @@ export const useSessionStore = defineStore('session', () => {
   let attempt = 0;
   /** The lab instance this page last saw and the newest seq it holds of each stream: a resubscribe resumes from them. */
   let resumeFrom: ResumeFrom | undefined;
+  /** Opt-in streams a shown view asks for beside the default ones (the machine view's): their cost runs only while asked for. */
+  const optIn = new Set<StreamName>();
 
   const requireApi = (): Api => {
     if (!api) throw new RpcError(ErrorCode.Internal, t('common.notice.notConnected'));
@@ -94,7 +97,7 @@ export const useSessionStore = defineStore('session', () => {
     early = [];
     let snapshot: Snapshot;
     try {
-      snapshot = await call('events.subscribe', resumeFrom ? { resume: resumeFrom } : {});
+      snapshot = await call('events.subscribe', { ...(resumeFrom ? { resume: resumeFrom } : {}), ...(optIn.size > 0 ? { streams: [...defaultStreams, ...optIn] } : {}) });
     } catch (error) {
       if (mine !== attempt) return;
       early = null;
@@ -166,6 +169,14 @@ export const useSessionStore = defineStore('session', () => {
     if (appendToEventLog(log.value, events)) triggerRef(log);
   }
 
+  /** Asks for an opt-in stream, or stops: subscribes again, resuming from this page's cursors. */
+  function includeStream(name: StreamName, included: boolean): void {
+    if (optIn.has(name) === included) return;
+    if (included) optIn.add(name);
+    else optIn.delete(name);
+    if (status.value === 'open') void resubscribe();
+  }
+
   /** Now on the lab's clock, to set beside the times its events carry. */
   const labNow = (): number => Date.now() + clockOffset.value;
 
@@ -174,5 +185,5 @@ export const useSessionStore = defineStore('session', () => {
     info.value = await call('system.info');
   }
 
-  return { phase, transport, info, tasks, processes, log, missed, generation, restart, connect, call, onEvent, labNow, refreshInfo };
+  return { phase, transport, info, tasks, processes, log, missed, generation, restart, connect, call, onEvent, includeStream, labNow, refreshInfo };
 });

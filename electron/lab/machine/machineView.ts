@@ -111,7 +111,7 @@ export function machinePage(entries: readonly MachineEntry[], query: Query): Mac
   let found: number | null = null;
   if (query.find !== undefined && query.find.trim() !== '') {
     const finds = matcher(query.find);
-    const index = lines.findIndex((line, i) => i >= query.findFrom && !line.context && finds(line.entry));
+    const index = lines.findIndex((line, i) => i >= query.findFrom && finds(line.entry));
     found = index < 0 ? null : index;
   }
   const rows = lines.slice(query.offset, query.offset + query.limit).map(({ entry, ...line }): MachineProcessRow => ({
