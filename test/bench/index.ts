@@ -12,10 +12,12 @@ import { soak } from './soak.js';
 import { socketSteps } from './socketSteps.js';
 import { socketTracker } from './socketTracker.js';
 import { spawnBurst } from './spawnBurst.js';
+import { threadSampling } from './threadSampling.js';
 import { type BenchResult, report } from './stats.js';
 
 const results: BenchResult[] = [
   ...(await samplerCost()),
+  ...(await threadSampling()),
   ...(await eventLatency()),
   ...(await manyProcesses()),
   ...(await spawnBurst()),
