@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LabEvent } from '../../shared/contract.js';
 import { MAX_SHOWN_PROCESSES, type ProcessThreads } from '../../shared/schemas/threads.js';
@@ -7,6 +6,7 @@ import { internalCall } from '../../electron/lab/callContext.js';
 import { dispatch } from '../../electron/lab/dispatch.js';
 import { type LabHarness, labPerTest } from '../support/labHarness.js';
 import { until } from '../support/poll.js';
+import { kernelThreads } from '../support/taskProbe.js';
 
 const spawned: ChildProcess[] = [];
 const newLab = labPerTest();
@@ -26,21 +26,6 @@ const WORKERS_SCRIPT = `
   new Worker(body('idler', 'setInterval(() => {}, 1000);'), { eval: true });
   setInterval(() => {}, 1000);`;
 const WORKER_NAMES = ['spinner', 'waiter', 'idler'];
-
-/** The kernel's view, read by the test: tid → [comm, state letter]. */
-function kernelThreads(pid: number): Map<number, { name: string; state: string }> {
-  const threads = new Map<number, { name: string; state: string }>();
-  for (const entry of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const name = readFileSync(`/proc/${pid}/task/${entry}/comm`, 'utf8').trimEnd();
-      const stat = readFileSync(`/proc/${pid}/task/${entry}/stat`, 'utf8');
-      threads.set(Number(entry), { name, state: stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) });
-    } catch {
-      // a thread that ended between the listing and the read
-    }
-  }
-  return threads;
-}
 
 async function startWorkers(harness: LabHarness): Promise<number> {
   const child = spawn(process.execPath, ['-e', WORKERS_SCRIPT], { stdio: 'ignore' });
