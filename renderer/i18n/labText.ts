@@ -3,14 +3,10 @@
  * language's catalog message for the key where that catalog has it, else the lab's English (so English needs no
  * catalog of its own for them, and a key the catalog lacks still reads).
  */
+import type { LabText } from '../../shared/labTexts.js';
 import { currentLocale, hasMessage, t } from './index.js';
 import { fallbackLocale } from './locale.js';
 
-export interface LabText {
-  text: string;
-  key: string;
-  params?: Record<string, string | number>;
-}
 
 export function labText(value: LabText): string {
   if (currentLocale() === fallbackLocale || !hasMessage(value.key)) return value.text;

@@ -2,6 +2,7 @@ import { eventTypes, type LabEvent } from '../../shared/contract.js';
 import { formatDuration } from '../../shared/format.js';
 import type { ExitStatus } from '../../shared/schemas/process.js';
 import { t } from '../i18n/index.js';
+import { labText } from '../i18n/labText.js';
 import { socketEventText } from './sockets/socketEventText.js';
 import { stateInfo } from './stateText.js';
 
@@ -107,8 +108,11 @@ export function describeEvent(event: LabEvent): EventText {
       const { title, scenario, runId } = event.data;
       return said(t('timeline.scenario.startedLabel', { title }), t('timeline.scenario.startedDetail', { scenario, runId }));
     }
-    case 'scenario.step':
-      return said(event.data.text, t('timeline.scenario.step', { runId: event.data.runId, text: event.data.text }));
+    case 'scenario.step': {
+      const { key, params, runId } = event.data;
+      const text = key === undefined ? event.data.text : labText({ text: event.data.text, key, ...(params === undefined ? {} : { params }) });
+      return said(text, t('timeline.scenario.step', { runId, text }));
+    }
     case 'scenario.stopped': {
       const { runId, reason, detail } = event.data;
       const word = t(STOP_REASON_KEY[reason]);

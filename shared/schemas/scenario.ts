@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LabTextFields } from '../labTexts.js';
 import { NoParams, Pid, Timestamp } from './common.js';
 import { concurrencyResults } from './concurrency.js';
 import { type EventSpec, method, type MethodSpec } from './define.js';
@@ -82,8 +83,8 @@ export const scenarioEvents = {
   'scenario.step': {
     stream: 'processes',
     source: 'inferred',
-    doc: 'What a running scenario just did, in words (it spawned the parent, it asked the parent to reap, …).',
-    data: z.object({ runId: z.string(), text: z.string(), pid: Pid.nullable() }),
+    doc: 'What a running scenario just did, in words (it spawned the parent, it asked the parent to reap, …), with the key and parameters of those words.',
+    data: z.object({ runId: z.string(), text: z.string(), ...LabTextFields, pid: Pid.nullable() }),
   },
   'scenario.result': {
     stream: 'processes',

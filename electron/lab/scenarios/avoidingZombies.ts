@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { parentScenario } from './parentScenario.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+
+const steps = defineLabTexts('lab.step.avoidingZombies', {
+  doubleFork: 'started the parent, pid {pid}: it forks a child that forks the worker and exits',
+  wait: 'started the parent, pid {pid}: it runs children one at a time, blocked in waitpid for each',
+  sigchld: 'started the parent, pid {pid}: it starts children without waiting and reaps them on SIGCHLD',
+});
 
 const topic = 'avoiding zombies';
 
@@ -16,7 +23,7 @@ export const doubleForkScenario = parentScenario({
   params: z.object({ workerSeconds: z.number().min(2).max(600).default(5) }).strict(),
   task: 'double-fork-parent',
   parentName: 'double-fork parent',
-  intro: (pid) => `started the parent, pid ${pid}: it forks a child that forks the worker and exits`,
+  intro: (pid) => steps.doubleFork({ pid }),
   endsWithParent: true,
 });
 
@@ -33,7 +40,7 @@ export const waitScenario = parentScenario({
   params: z.object({ children: z.number().int().min(1).max(20).default(3), childSeconds: z.number().min(0).max(60).default(1) }).strict(),
   task: 'wait-parent',
   parentName: 'waiting parent',
-  intro: (pid) => `started the parent, pid ${pid}: it runs children one at a time, blocked in waitpid for each`,
+  intro: (pid) => steps.wait({ pid }),
   endsWithParent: true,
 });
 
@@ -50,6 +57,6 @@ export const sigchldScenario = parentScenario({
   params: z.object({ children: z.number().int().min(1).max(20).default(3), childSeconds: z.number().min(0).max(60).default(1) }).strict(),
   task: 'sigchld-parent',
   parentName: 'SIGCHLD parent',
-  intro: (pid) => `started the parent, pid ${pid}: it starts children without waiting and reaps them on SIGCHLD`,
+  intro: (pid) => steps.sigchld({ pid }),
   endsWithParent: true,
 });

@@ -1,16 +1,35 @@
 import { lookup } from 'node:dns/promises';
 import { z } from 'zod';
+import { defineLabTexts, type LabText } from '../../../shared/labTexts.js';
 import type { HttpObservation } from '../http/httpLab.js';
 import { defineScenario } from './scenarioDefinition.js';
 
-/** The page and the sub-requests it makes, as /page serves them. */
-const VISIT = ['/page', '/static/style.css', '/static/app.js', '/static/dot.png', '/api/time'] as const;
-const WHAT: Record<(typeof VISIT)[number], string> = {
-  '/page': 'the page itself (HTML)',
-  '/static/style.css': 'the stylesheet the page links',
-  '/static/app.js': 'the script the page loads',
-  '/static/dot.png': 'the image the page shows',
-  '/api/time': 'the fetch the script sends, with X-Requested-With',
+/** The page and the sub-requests it makes, as /page serves them, each with the name of its step's text. */
+const VISIT = { '/page': 'page', '/static/style.css': 'style', '/static/app.js': 'script', '/static/dot.png': 'image', '/api/time': 'fetch' } as const;
+type Requested = (typeof VISIT)[keyof typeof VISIT];
+const WHAT: Record<Requested, string> = {
+  page: 'the page itself (HTML)',
+  style: 'the stylesheet the page links',
+  script: 'the script the page loads',
+  image: 'the image the page shows',
+  fetch: 'the fetch the script sends, with X-Requested-With',
+};
+const REQUESTS = Object.keys(VISIT).length;
+
+const steps = defineLabTexts('lab.step.browserVisit', {
+  lookup: "the lab's own lookup of localhost (dns.lookup, not your browser's): {addresses} — the server listens on 127.0.0.1 only",
+  open: 'open http://127.0.0.1:{port}/page in your browser (or http://localhost:{port}/page, which resolves as above)',
+  accepted: 'connection {connection} accepted: the TCP handshake is done ({detail})',
+  closed: 'connection {connection} closed: {detail}',
+  allIn: 'all five requests of the visit are in; the browser keeps its connections open until the server’s keep-alive timeout closes them',
+});
+/** One text per request of the visit, on a new connection or on a kept-alive one. */
+const requestSteps = {
+  fresh: defineLabTexts('lab.step.browserVisit.fresh', Object.fromEntries(Object.entries(WHAT).map(([id, what]) => [id, `{method} {path} → {status}: ${what} on connection {connection}`])) as Record<Requested, string>),
+  reused: defineLabTexts(
+    'lab.step.browserVisit.reused',
+    Object.fromEntries(Object.entries(WHAT).map(([id, what]) => [id, `{method} {path} → {status}: ${what}, reusing kept-alive connection {connection} (request {index} on it)`])) as Record<Requested, string>,
+  ),
 };
 /** Narration stops after this many lines, so a browser left open does not fill the timeline. */
 const MAX_LINES = 200;
@@ -34,11 +53,11 @@ export const browserVisitScenario = defineScenario({
     const status = startedServer ? await http.start({ port: 0, tlsPort: 0, tls: true, limits: {} }) : http.status();
     const port = status.port as number;
     const addresses = await lookup('localhost', { all: true }).catch((error: Error) => [{ address: `(failed: ${error.message})`, family: 0 }]);
-    context.say(`the lab's own lookup of localhost (dns.lookup, not your browser's): ${addresses.map((entry) => entry.address).join(', ')} — the server listens on 127.0.0.1 only`);
-    context.say(`open http://127.0.0.1:${port}/page in your browser (or http://localhost:${port}/page, which resolves as above)`);
+    context.say(steps.lookup({ addresses: addresses.map((entry) => entry.address).join(', ') }));
+    context.say(steps.open({ port }));
 
     let lines = 0;
-    const say = (text: string): void => {
+    const say = (text: LabText): void => {
       if (++lines <= MAX_LINES) context.say(text);
     };
     const seen = new Set<string>();
@@ -50,21 +69,22 @@ export const browserVisitScenario = defineScenario({
       if (event.kind === 'step') {
         if (event.step === 'accepted') {
           open.add(event.connectionId);
-          say(`connection ${event.connectionId} accepted: the TCP handshake is done (${event.detail.replace(/^accepted /, '')})`);
+          say(steps.accepted({ connection: event.connectionId, detail: event.detail.replace(/^accepted /, '') }));
         } else if (event.step === 'closed' && open.delete(event.connectionId) && visitConnections.has(event.connectionId)) {
-          say(`connection ${event.connectionId} closed: ${event.detail}`);
-          if (seen.size === VISIT.length && [...visitConnections].every((id) => !open.has(id))) finish();
+          say(steps.closed({ connection: event.connectionId, detail: event.detail }));
+          if (seen.size === REQUESTS && [...visitConnections].every((id) => !open.has(id))) finish();
         }
         return;
       }
       const { summary } = event.exchange;
       const path = summary.target?.split('?')[0] ?? '';
-      if (!(VISIT as readonly string[]).includes(path)) return;
+      const requested = Object.hasOwn(VISIT, path) ? VISIT[path as keyof typeof VISIT] : null;
+      if (requested === null) return;
       visitConnections.add(summary.connectionId);
-      const reuse = summary.indexOnConnection > 0 ? `, reusing kept-alive connection ${summary.connectionId} (request ${summary.indexOnConnection + 1} on it)` : ` on connection ${summary.connectionId}`;
-      say(`${summary.method} ${path} → ${summary.status ?? 'no answer'}: ${WHAT[path as (typeof VISIT)[number]]}${reuse}`);
+      const params = { method: summary.method ?? '—', path, status: summary.status ?? '—', connection: summary.connectionId, index: summary.indexOnConnection + 1 };
+      say((summary.indexOnConnection > 0 ? requestSteps.reused : requestSteps.fresh)[requested](params));
       seen.add(path);
-      if (seen.size === VISIT.length) say('all five requests of the visit are in; the browser keeps its connections open until the server’s keep-alive timeout closes them');
+      if (seen.size === REQUESTS) say(steps.allIn());
     };
     const stopObserving = http.observe(observer);
     return {

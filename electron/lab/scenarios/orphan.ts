@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { parentScenario } from './parentScenario.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+
+const steps = defineLabTexts('lab.step.orphan', { started: 'started the parent, pid {pid}: it starts a sleeping child, then exits without waiting for it' });
 
 export const orphanScenario = parentScenario({
   info: {
@@ -15,6 +18,6 @@ export const orphanScenario = parentScenario({
   params: z.object({ childSeconds: z.number().min(1).max(600).default(60), lingerMs: z.number().int().min(0).max(10_000).default(1500) }).strict(),
   task: 'orphan-parent',
   parentName: 'orphan’s parent',
-  intro: (pid) => `started the parent, pid ${pid}: it starts a sleeping child, then exits without waiting for it`,
+  intro: (pid) => steps.started({ pid }),
   endsWithParent: false,
 });

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { defineLabTexts, type LabText } from '../../../shared/labTexts.js';
 import { type ScenarioDefinition, defineScenario } from './scenarioDefinition.js';
+
+const steps = defineLabTexts('lab.step.parent', { parentExited: 'the parent, pid {pid}, has exited' });
 
 export const noZombiesOnWindows = (): string | null =>
   process.platform === 'win32'
@@ -13,7 +16,7 @@ export interface ParentScenarioSpec<P extends z.ZodObject> {
   task: string;
   parentName: string;
   /** What the first step says, once the parent has a pid. */
-  intro: (pid: number) => string;
+  intro: (pid: number) => LabText;
   /** Whether the run is over when the parent exits (not so for the orphan, whose child lives on). */
   endsWithParent: boolean;
 }
@@ -27,7 +30,7 @@ export function parentScenario<P extends z.ZodObject>(spec: ParentScenarioSpec<P
     async start(context, params) {
       const parent = await context.spawn({ task: spec.task, kwargs: params as Record<string, unknown>, name: spec.parentName });
       context.say(spec.intro(parent.pid), parent.pid);
-      void parent.reaped.then(() => context.say(`the parent, pid ${parent.pid}, has exited`, parent.pid));
+      void parent.reaped.then(() => context.say(steps.parentExited({ pid: parent.pid }), parent.pid));
       return spec.endsWithParent ? { finished: parent.reaped } : {};
     },
   });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { defineScenario } from './scenarioDefinition.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+
+const steps = defineLabTexts('lab.step.pool', {
+  started: 'Pool({processes}) started workers {pids}',
+  queued: 'apply_async queued {tasks} sleep tasks; close() takes no more, join() waits',
+  joined: 'join() returned: every worker has exited',
+});
 
 export const poolScenario = defineScenario({
   info: {
@@ -22,12 +29,12 @@ export const poolScenario = defineScenario({
   unavailable: () => null,
   async start(context, { processes, tasks, maxSeconds }) {
     const pool = await context.createPool(processes);
-    context.say(`Pool(${processes}) started workers ${pool.workerPids.join(', ')}`);
+    context.say(steps.started({ processes, pids: pool.workerPids.join(', ') }));
     for (let i = 0; i < tasks; i++) {
       pool.applyAsync('sleep', [], { seconds: Math.round(Math.random() * maxSeconds * 100) / 100 });
     }
-    context.say(`apply_async queued ${tasks} sleep tasks; close() takes no more, join() waits`);
+    context.say(steps.queued({ tasks }));
     pool.close();
-    return { finished: pool.join(undefined).then(() => context.say('join() returned: every worker has exited')), cleanup: () => void pool.terminate() };
+    return { finished: pool.join(undefined).then(() => context.say(steps.joined())), cleanup: () => void pool.terminate() };
   },
 });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { defineScenario } from './scenarioDefinition.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+
+const steps = defineLabTexts('lab.step.queue', { made: 'made {queueId}; the reader (pid {reader}) waits on it, the writer (pid {writer}) puts {items}' });
 
 export const queueScenario = defineScenario({
   info: {
@@ -24,7 +27,7 @@ export const queueScenario = defineScenario({
     const queueId = context.createQueue(maxsize, 'scenario queue');
     const reader = await context.spawn({ task: 'queue-reader', kwargs: { queueId, count: items.length }, name: 'reader' });
     const writer = await context.spawn({ task: 'queue-writer', kwargs: { queueId, items, maxPauseMs }, name: 'writer' });
-    context.say(`made ${queueId}; the reader (pid ${reader.pid}) waits on it, the writer (pid ${writer.pid}) puts ${items.join(', ')}`);
+    context.say(steps.made({ queueId, reader: reader.pid, writer: writer.pid, items: items.join(', ') }));
     return { finished: Promise.all([reader.reaped, writer.reaped]).then(() => undefined) };
   },
 });

@@ -1,3 +1,4 @@
+import type { LabText } from '../../../shared/labTexts.js';
 import type { z } from 'zod';
 import type { ScenarioInfo, ScenarioResult } from '../../../shared/schemas/scenario.js';
 import type { HttpLab } from '../http/httpLab.js';
@@ -9,8 +10,8 @@ import type { ScenarioSockets } from '../sockets/scenarioSockets.js';
 /** What a scenario may do: start lab processes through the same lab as the user, and narrate. */
 export interface ScenarioContext {
   spawn(request: Omit<SpawnRequest, 'args'> & { args?: SpawnRequest['args'] }): Promise<LabProcess>;
-  /** A step for the timeline, in words. */
-  say(text: string, pid?: number): void;
+  /** A step for the timeline, in words: a declared lab text (shared/labTexts.ts), so it reads in the user's language. */
+  say(text: LabText | string, pid?: number): void;
   /**
    * What it measured, as data (a scenario.result event, and scenarios.results): replaces the run's earlier
    * result of the same kind, so a live state is reported again each time it changes.

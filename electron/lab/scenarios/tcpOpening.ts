@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { defineScenario } from './scenarioDefinition.js';
 import { needsSocketSyscalls } from './socketScenario.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+
+const steps = defineLabTexts('lab.step.tcpOpening', {
+  listening: 'server_socket listens on 127.0.0.1:{port} with backlog {backlog}: LISTEN',
+  connected: 'client_socket.connect() returned: the handshake is done from {from} to {port}, and the connection waits in the accept queue',
+  accepted: 'server_socket.accept() returned {name}, for the client at {address}:{port}; the accept queue is empty again',
+  received: 'the server received "{text}"',
+  backlogListening: 'server_socket listens on port {port} with backlog {backlog}, and will not accept()',
+  backlogConnected: '{client}.connect() without blocking: connected at once',
+  backlogSynSent: '{client}.connect() without blocking: the SYN is out (EINPROGRESS)',
+  backlogAccepted: 'accept() took {address}:{port} off the queue: room for one more',
+  deferListening: 'server_socket listens on port {port} with TCP_DEFER_ACCEPT {seconds} s',
+  deferConnected: 'client_socket is connected; the server’s end waits in SYN_RECV for data',
+  deferAccepted: 'data arrived: the server’s end is ESTABLISHED and accept() returned {name}',
+});
 
 export const tcpHandshakeScenario = defineScenario({
   info: {
@@ -20,9 +35,9 @@ export const tcpHandshakeScenario = defineScenario({
   unavailable: needsSocketSyscalls,
   async start({ sockets, say }, { backlog }) {
     const server = await sockets.listener('server_socket', { backlog });
-    say(`server_socket listens on 127.0.0.1:${server.port} with backlog ${backlog}: LISTEN`);
+    say(steps.listening({ port: server.port, backlog }));
     const client = await sockets.client('client_socket', server.port);
-    say(`client_socket.connect() returned: the handshake is done from ${client.local?.port} to ${server.port}, and the connection waits in the accept queue`);
+    say(steps.connected({ from: client.local?.port ?? '?', port: server.port }));
     let accepted: string | null = null;
     return {
       actions: {
@@ -30,14 +45,14 @@ export const tcpHandshakeScenario = defineScenario({
           if (accepted) return 'already accepted: the queue is empty';
           const conn = await sockets.accept(server.socketId);
           accepted = conn.socketId;
-          say(`server_socket.accept() returned ${conn.name}, for the client at ${conn.remote?.address}:${conn.remote?.port}; the accept queue is empty again`);
+          say(steps.accepted({ name: conn.name, address: conn.remote?.address ?? '?', port: conn.remote?.port ?? '?' }));
           return `accepted as ${conn.name}`;
         },
         send: async () => {
           await sockets.send(client.socketId, 'hello, server');
           if (!accepted) return 'sent: the bytes wait in the kernel for a socket that accept() has not returned yet';
           const { data } = await sockets.recv(accepted);
-          say(`the server received "${data.text}"`);
+          say(steps.received({ text: data.text }));
           return `received "${data.text}"`;
         },
       },
@@ -60,16 +75,16 @@ export const tcpBacklogFullScenario = defineScenario({
   unavailable: needsSocketSyscalls,
   async start({ sockets, say }, { backlog, clients }) {
     const server = await sockets.listener('server_socket', { backlog });
-    say(`server_socket listens on port ${server.port} with backlog ${backlog}, and will not accept()`);
+    say(steps.backlogListening({ port: server.port, backlog }));
     for (let i = 1; i <= clients; i++) {
       const client = await sockets.client(`client${i}`, server.port, { block: false });
-      say(`client${i}.connect() without blocking: ${client.state === 'connected' ? 'connected at once' : 'the SYN is out (EINPROGRESS)'}`);
+      say((client.state === 'connected' ? steps.backlogConnected : steps.backlogSynSent)({ client: `client${i}` }));
     }
     return {
       actions: {
         accept: async () => {
           const conn = await sockets.accept(server.socketId);
-          say(`accept() took ${conn.remote?.address}:${conn.remote?.port} off the queue: room for one more`);
+          say(steps.backlogAccepted({ address: conn.remote?.address ?? '?', port: conn.remote?.port ?? '?' }));
           return `accepted ${conn.name}`;
         },
       },
@@ -92,15 +107,15 @@ export const tcpSynRecvScenario = defineScenario({
   unavailable: needsSocketSyscalls,
   async start({ sockets, say }, { deferSeconds }) {
     const server = await sockets.listener('server_socket', { deferAccept: deferSeconds });
-    say(`server_socket listens on port ${server.port} with TCP_DEFER_ACCEPT ${deferSeconds} s`);
+    say(steps.deferListening({ port: server.port, seconds: deferSeconds }));
     const client = await sockets.client('client_socket', server.port);
-    say('client_socket is connected; the server’s end waits in SYN_RECV for data');
+    say(steps.deferConnected());
     return {
       actions: {
         send: async () => {
           await sockets.send(client.socketId, 'first data');
           const conn = await sockets.accept(server.socketId);
-          say(`data arrived: the server’s end is ESTABLISHED and accept() returned ${conn.name}`);
+          say(steps.deferAccepted({ name: conn.name }));
           return `accepted ${conn.name}`;
         },
       },

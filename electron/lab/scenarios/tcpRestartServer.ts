@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { defineLabTexts, type LabText } from '../../../shared/labTexts.js';
 import type { ScenarioSockets } from '../sockets/scenarioSockets.js';
 import { errnoOf } from '../sockets/scenarioSockets.js';
 import { defineScenario } from './scenarioDefinition.js';
@@ -17,15 +18,26 @@ async function serveOnceAndClose(sockets: ScenarioSockets, name: string, reusead
   return server.port;
 }
 
-/** A new server's bind on a port in TIME_WAIT, with or without SO_REUSEADDR: what the kernel answered. */
-async function restart(sockets: ScenarioSockets, name: string, port: number, reuseaddr: boolean): Promise<string> {
+const steps = defineLabTexts('lab.step.tcpRestartServer', {
+  oldPlain: 'an old server without SO_REUSEADDR served a client on port {port} and closed first: its end is in TIME_WAIT',
+  oldReuse: 'an old server with SO_REUSEADDR served a client on port {port} and closed first: its end is in TIME_WAIT',
+  newPlainBound: 'a new server without SO_REUSEADDR binding port {port}: bound and listening',
+  newPlainRefused: 'a new server without SO_REUSEADDR binding port {port}: {errno}',
+  newReuseBound: 'a new server with SO_REUSEADDR binding port {port}: bound and listening',
+  newReuseRefused: 'a new server with SO_REUSEADDR binding port {port}: {errno}',
+  twReuseLoopback: 'net.ipv4.tcp_tw_reuse is 2 here: a new outgoing connection over loopback may take a 4-tuple still in TIME_WAIT (it does not affect bind)',
+  twReuse: 'net.ipv4.tcp_tw_reuse is {value} here',
+});
+
+/** A new server's bind on a port in TIME_WAIT, with or without SO_REUSEADDR: the step that says what the kernel answered. */
+async function restart(sockets: ScenarioSockets, name: string, port: number, reuseaddr: boolean): Promise<LabText> {
   const { socketId } = await sockets.create('tcp', name);
   try {
     await sockets.lab.bind(socketId, '127.0.0.1', port, reuseaddr);
     await sockets.lab.listen(socketId, 128);
-    return 'bound and listening';
+    return (reuseaddr ? steps.newReuseBound : steps.newPlainBound)({ port });
   } catch (error) {
-    return errnoOf(error) ?? (error as Error).message;
+    return (reuseaddr ? steps.newReuseRefused : steps.newPlainRefused)({ port, errno: errnoOf(error) ?? (error as Error).message });
   } finally {
     await sockets.close(socketId);
   }
@@ -54,17 +66,15 @@ export const tcpRestartServerScenario = defineScenario({
   unavailable: needsSocketSyscalls,
   async start({ sockets, say }) {
     const plain = await serveOnceAndClose(sockets, 'old_server', false);
-    say(`an old server without SO_REUSEADDR served a client on port ${plain} and closed first: its end is in TIME_WAIT`);
-    say(`a new server without SO_REUSEADDR binding port ${plain}: ${await restart(sockets, 'new_server', plain, false)}`);
-    say(`a new server with SO_REUSEADDR binding port ${plain}: ${await restart(sockets, 'new_server_reuse', plain, true)}`);
+    say(steps.oldPlain({ port: plain }));
+    say(await restart(sockets, 'new_server', plain, false));
+    say(await restart(sockets, 'new_server_reuse', plain, true));
     const reusing = await serveOnceAndClose(sockets, 'old_server_reuse', true);
-    say(`an old server with SO_REUSEADDR served a client on port ${reusing} and closed first: its end is in TIME_WAIT`);
-    say(`a new server without SO_REUSEADDR binding port ${reusing}: ${await restart(sockets, 'new_server', reusing, false)}`);
-    say(`a new server with SO_REUSEADDR binding port ${reusing}: ${await restart(sockets, 'new_server_reuse', reusing, true)}`);
+    say(steps.oldReuse({ port: reusing }));
+    say(await restart(sockets, 'new_server', reusing, false));
+    say(await restart(sockets, 'new_server_reuse', reusing, true));
     const setting = twReuse();
-    say(
-      `net.ipv4.tcp_tw_reuse is ${setting} here${setting === '2' ? ': a new outgoing connection over loopback may take a 4-tuple still in TIME_WAIT (it does not affect bind)' : ''}`,
-    );
+    say(setting === '2' ? steps.twReuseLoopback() : steps.twReuse({ value: setting }));
     return { finished: Promise.resolve() }; // it has run its course; stopping closes its sockets
   },
 });

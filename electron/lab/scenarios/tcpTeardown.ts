@@ -3,6 +3,22 @@ import type { ScenarioSockets } from '../sockets/scenarioSockets.js';
 import { errnoOf } from '../sockets/scenarioSockets.js';
 import { defineScenario } from './scenarioDefinition.js';
 import { needsSocketSyscalls } from './socketScenario.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+
+const steps = defineLabTexts('lab.step.tcpTeardown', {
+  closeWait: "client_socket.shutdown(SHUT_WR) sent FIN; the server's recv returned 0 bytes (peer closed: {peerClosed}) and it does not close: CLOSE_WAIT",
+  closeWaitEnded: 'the server closed: its FIN went out, the client ACKed it, and the client is now in TIME_WAIT',
+  lastAckFilled: "the client sent FIN (server in CLOSE_WAIT); the server wrote {bytes} bytes the client does not read, until the kernel's buffers were full (EAGAIN)",
+  lastAckHeld: 'the server closed: its FIN is queued behind the unsent data, and its end waits in LAST_ACK, held by the kernel',
+  lastAckEnded: 'the client read {bytes} bytes, then recv returned 0: the FIN arrived and LAST_ACK ended',
+  clientClosedFirst: 'the client closed first: FIN sent',
+  serverClosedFirst: 'the server closed first: FIN sent',
+  clientInTimeWait: "the other side's recv returned 0 bytes (peer closed: {peerClosed}) and it closed too; the client's end is in TIME_WAIT for 60 s",
+  serverInTimeWait: "the other side's recv returned 0 bytes (peer closed: {peerClosed}) and it closed too; the server's end is in TIME_WAIT for 60 s",
+  resetSent: 'client_socket closed with SO_LINGER (l_onoff 1, l_linger 0): RST sent',
+  resetNotArrived: 'the server’s recv returned without an error: the RST had not arrived',
+  resetArrived: 'the server’s recv failed: {errno}',
+});
 
 /** A connected pair over loopback: the listener, the client and the server's accepted end. */
 async function connectedPair(sockets: ScenarioSockets, options: { rcvbuf?: number } = {}): Promise<{ server: string; client: string; conn: string; port: number }> {
@@ -29,12 +45,12 @@ export const tcpCloseWaitScenario = defineScenario({
     const pair = await connectedPair(sockets);
     await sockets.lab.shutdown(pair.client, 'SHUT_WR');
     const { peerClosed } = await sockets.recv(pair.conn);
-    say(`client_socket.shutdown(SHUT_WR) sent FIN; the server's recv returned 0 bytes (peer closed: ${peerClosed}) and it does not close: CLOSE_WAIT`);
+    say(steps.closeWait({ peerClosed: String(peerClosed) }));
     return {
       actions: {
         'close-server': async () => {
           await sockets.close(pair.conn);
-          say('the server closed: its FIN went out, the client ACKed it, and the client is now in TIME_WAIT');
+          say(steps.closeWaitEnded());
           return 'closed';
         },
       },
@@ -60,9 +76,9 @@ export const tcpLastAckScenario = defineScenario({
     await sockets.lab.shutdown(pair.client, 'SHUT_WR');
     await sockets.recv(pair.conn);
     const queued = await sockets.fill(pair.conn);
-    say(`the client sent FIN (server in CLOSE_WAIT); the server wrote ${queued} bytes the client does not read, until the kernel's buffers were full (EAGAIN)`);
+    say(steps.lastAckFilled({ bytes: queued }));
     await sockets.close(pair.conn);
-    say('the server closed: its FIN is queued behind the unsent data, and its end waits in LAST_ACK, held by the kernel');
+    say(steps.lastAckHeld());
     return {
       actions: {
         read: async () => {
@@ -72,7 +88,7 @@ export const tcpLastAckScenario = defineScenario({
             total += data.bytes;
             if (peerClosed) break;
           }
-          say(`the client read ${total} bytes, then recv returned 0: the FIN arrived and LAST_ACK ended`);
+          say(steps.lastAckEnded({ bytes: total }));
           return `read ${total} bytes`;
         },
       },
@@ -97,10 +113,10 @@ export const tcpTimeWaitScenario = defineScenario({
     const pair = await connectedPair(sockets);
     const [first, second] = closer === 'client' ? [pair.client, pair.conn] : [pair.conn, pair.client];
     await sockets.close(first);
-    say(`the ${closer} closed first: FIN sent`);
+    say((closer === 'client' ? steps.clientClosedFirst : steps.serverClosedFirst)());
     const { peerClosed } = await sockets.recv(second);
     await sockets.close(second);
-    say(`the other side's recv returned 0 bytes (peer closed: ${peerClosed}) and it closed too; the ${closer}'s end is in TIME_WAIT for 60 s`);
+    say((closer === 'client' ? steps.clientInTimeWait : steps.serverInTimeWait)({ peerClosed: String(peerClosed) }));
     return {};
   },
 });
@@ -121,12 +137,12 @@ export const tcpResetScenario = defineScenario({
   async start({ sockets, say }) {
     const pair = await connectedPair(sockets);
     await sockets.close(pair.client, 0);
-    say('client_socket closed with SO_LINGER {1, 0}: RST sent');
+    say(steps.resetSent());
     try {
       await sockets.recv(pair.conn);
-      say('the server’s recv returned without an error: the RST had not arrived');
+      say(steps.resetNotArrived());
     } catch (error) {
-      say(`the server’s recv failed: ${errnoOf(error) ?? (error as Error).message}`);
+      say(steps.resetArrived({ errno: errnoOf(error) ?? (error as Error).message }));
     }
     return { finished: Promise.resolve() }; // it has run its course; stopping closes its sockets
   },

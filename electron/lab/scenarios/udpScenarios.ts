@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { errnoOf } from '../sockets/scenarioSockets.js';
 import { defineScenario } from './scenarioDefinition.js';
 import { needsSocketSyscalls } from './socketScenario.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+
+const steps = defineLabTexts('lab.step.udp', {
+  echoed: '"{message}" from port {from} reached the server as one datagram from {address}:{port}, and came back: "{echo}"',
+  udpWhole: 'UDP: {calls} sendto() calls, {datagrams} datagrams received, each whole: {texts}',
+  tcpJoined: 'TCP: {calls} send() calls, and one recv() returned {bytes} bytes: "{text}" — a stream, with no boundaries',
+  udpNobody: 'UDP to port {port}, where nobody listens: sendto() sent {bytes} bytes and said nothing more',
+  tcpConnected: 'TCP connect() to port {port} succeeded',
+  tcpRefused: 'TCP connect() to port {port}: {errno} — the kernel answered the SYN with RST',
+});
 
 const Messages = z.array(z.string().min(1).max(256)).min(1).max(20).default(['one', 'two', 'three']);
 
@@ -28,7 +38,7 @@ export const udpEchoScenario = defineScenario({
       const got = await sockets.recvfrom(server.socketId);
       await sockets.lab.sendto(server.socketId, { base64: got.data.base64 }, got.from.address, got.from.port, { block: true, signal: new AbortController().signal });
       const echo = await sockets.recvfrom(client.socketId);
-      say(`"${message}" from port ${sent.socket.local?.port} reached the server as one datagram from ${got.from.address}:${got.from.port}, and came back: "${echo.data.text}"`);
+      say(steps.echoed({ message, from: sent.socket.local?.port ?? '?', address: got.from.address, port: got.from.port, echo: echo.data.text }));
     }
     return { finished: Promise.resolve() }; // it has run its course; stopping closes its sockets
   },
@@ -54,25 +64,25 @@ export const udpVsTcpScenario = defineScenario({
     for (const message of messages) await sockets.sendto(sender.socketId, message, port);
     const datagrams: string[] = [];
     for (const _ of messages) datagrams.push((await sockets.recvfrom(receiver.socketId)).data.text);
-    say(`UDP: ${messages.length} sendto() calls, ${datagrams.length} datagrams received, each whole: ${datagrams.map((d) => `"${d}"`).join(', ')}`);
+    say(steps.udpWhole({ calls: messages.length, datagrams: datagrams.length, texts: datagrams.map((d) => `"${d}"`).join(', ') }));
 
     const server = await sockets.listener('server_socket');
     const client = await sockets.client('client_socket', server.port);
     const conn = await sockets.accept(server.socketId);
     for (const message of messages) await sockets.send(client.socketId, message);
     const { data } = await sockets.recv(conn.socketId, 65_536);
-    say(`TCP: ${messages.length} send() calls, and one recv() returned ${data.bytes} bytes: "${data.text}" — a stream, with no boundaries`);
+    say(steps.tcpJoined({ calls: messages.length, bytes: data.bytes, text: data.text }));
 
     const nobody = await sockets.create('udp', 'lonely_udp');
     const closedPort = (await sockets.lab.bind(nobody.socketId, '127.0.0.1', 0, undefined)).local?.port ?? 0;
     await sockets.close(nobody.socketId); // now nobody listens on closedPort
     const sent = await sockets.sendto(sender.socketId, 'anyone?', closedPort);
-    say(`UDP to port ${closedPort}, where nobody listens: sendto() sent ${sent.sent} bytes and said nothing more`);
+    say(steps.udpNobody({ port: closedPort, bytes: sent.sent }));
     try {
       await sockets.client('tcp_client', closedPort);
-      say(`TCP connect() to port ${closedPort} succeeded`);
+      say(steps.tcpConnected({ port: closedPort }));
     } catch (error) {
-      say(`TCP connect() to port ${closedPort}: ${errnoOf(error) ?? (error as Error).message} — the kernel answered the SYN with RST`);
+      say(steps.tcpRefused({ port: closedPort, errno: errnoOf(error) ?? (error as Error).message }));
     }
     return { finished: Promise.resolve() }; // it has run its course; stopping closes its sockets
   },

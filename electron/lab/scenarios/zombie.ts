@@ -1,8 +1,14 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { defineScenario } from './scenarioDefinition.js';
 import { makeFifo, pokeFifo } from './fifo.js';
 import { noZombiesOnWindows } from './parentScenario.js';
+
+const steps = defineLabTexts('lab.step.zombie', {
+  started: 'started the parent, pid {pid}; it starts a child that exits {code} and never reaps it',
+  unblocked: 'wrote one byte to the FIFO: the parent wakes up and reaps its child',
+});
 
 export const zombieScenario = defineScenario({
   info: {
@@ -21,14 +27,14 @@ export const zombieScenario = defineScenario({
     const fifo = join(await context.tempDir(), 'reap');
     makeFifo(fifo);
     const parent = await context.spawn({ task: 'zombie-parent', kwargs: { fifo, code }, name: 'zombie parent' });
-    context.say(`started the parent, pid ${parent.pid}; it starts a child that exits ${code} and never reaps it`, parent.pid);
+    context.say(steps.started({ pid: parent.pid, code }), parent.pid);
     const unblock = (): boolean => parent.alive && pokeFifo(fifo);
     return {
       finished: parent.reaped,
       actions: {
         reap: () => {
           if (!unblock()) return 'the parent is not waiting any more: there is nothing to reap';
-          context.say('wrote one byte to the FIFO: the parent wakes up and reaps its child', parent.pid);
+          context.say(steps.unblocked(), parent.pid);
           return 'the parent was unblocked';
         },
       },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { taskInfos } from '../../../electron/lab/processes/taskCatalog.js';
 import { scenarios } from '../../../electron/lab/scenarios/index.js';
+import { declaredLabTexts, placeholdersOf } from '../../../shared/labTexts.js';
 import { flatCatalog } from './catalogFiles.js';
 
 /** The lab's Chinese, by the ids the lab declares its tasks and scenarios under: all of them, and nothing stale. */
@@ -23,6 +24,20 @@ describe('the lab’s texts in Chinese', () => {
       const [, kind, id] = key.split('.');
       return (kind === 'task' && !tasks.has(id!)) || (kind === 'scenario' && !scenarioIds.has(id!));
     });
+    expect(stale).toEqual([]);
+  });
+
+  it('say every step a scenario declares, with the same parameters as its English', () => {
+    const declared = declaredLabTexts();
+    expect(declared.size).toBeGreaterThan(50);
+    const problems = [...declared].flatMap(([key, english]) => {
+      const chinese = zhLab.get(key);
+      if (chinese === undefined) return [`${key}: missing`];
+      const [want, have] = [placeholdersOf(english), placeholdersOf(chinese)];
+      return want.join() === have.join() ? [] : [`${key}: {${want.join('} {')}} in English, {${have.join('} {')}} in Chinese`];
+    });
+    expect(problems).toEqual([]);
+    const stale = [...zhLab.keys()].filter((key) => key.startsWith('lab.step.') && !declared.has(key));
     expect(stale).toEqual([]);
   });
 });
