@@ -3,11 +3,11 @@ import { ref, shallowRef, watch } from 'vue';
 import type { Result } from '../../shared/contract.js';
 import type { DecodedPacket, FilterError, PacketField } from '../../shared/packets/types.js';
 import { ErrorCode, RpcError } from '../../shared/rpcError.js';
-import type { CaptureStatus, PacketRow } from '../../shared/schemas/capture.js';
+import { CAPTURE_PART_BYTES, type CaptureStatus, type PacketRow } from '../../shared/schemas/capture.js';
 import { t } from '../i18n/index.js';
 import { flowDiagram, type FlowDiagram } from '../model/packets/flowDiagram.js';
 import { BLOCK_ROWS, blockOf, emptyPages, missingBlocks, type PacketPages, rowAt, storePage, tailOffset } from '../model/packets/packetPages.js';
-import { base64ToBytes } from '../model/sockets/payloadInput.js';
+import { base64ToBytes, bytesToBase64 } from '../model/sockets/payloadInput.js';
 import { useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
 import { singleFlight } from './singleFlight.js';
@@ -205,6 +205,30 @@ export const usePacketsStore = defineStore('packets', () => {
     }
   }
 
+  /**
+   * Opens a pcap or pcapng file in place of the capture: read from disk and sent one part at a time, so the page holds
+   * one part whatever the file's size; the lab stops asking for parts once it finds the file damaged.
+   */
+  async function importFile(file: File): Promise<void> {
+    busy.value = true;
+    try {
+      const parts = Math.max(1, Math.ceil(file.size / CAPTURE_PART_BYTES));
+      for (let part = 0; part < parts; part++) {
+        const bytes = new Uint8Array(await file.slice(part * CAPTURE_PART_BYTES, (part + 1) * CAPTURE_PART_BYTES).arrayBuffer());
+        const answer = await session.call('capture.importPcap', { name: file.name, part, parts, base64: bytesToBase64(bytes) });
+        status.value = answer.status;
+        if (answer.done) break;
+      }
+    } catch (error) {
+      notices.report(t('packets.notice.importFailed'), error);
+    } finally {
+      busy.value = false;
+    }
+    restart();
+    await select(null);
+    await refreshTail();
+  }
+
   /** The whole file of the packets after the filter: its parts fetched in order and joined. */
   async function exportFile(format: 'pcap' | 'pcapng'): Promise<Uint8Array | null> {
     const method = format === 'pcap' ? 'capture.exportPcap' : 'capture.exportPcapng';
@@ -249,6 +273,7 @@ export const usePacketsStore = defineStore('packets', () => {
     clear,
     select,
     exportFile,
+    importFile,
     refreshStatus,
   };
 });

@@ -39,6 +39,8 @@ export const CaptureStatus = z
     /** tcpdump's own counts (SIGUSR1 and at exit): what the kernel dropped before tcpdump read it. */
     tool: z.object({ captured: z.number().int(), received: z.number().int(), droppedByKernel: z.number().int() }).nullable(),
     error: z.string().nullable(),
+    /** The file the packets were read from (capture.importPcap), or null for a live capture. */
+    file: z.string().nullable(),
   })
   .meta({ id: 'CaptureStatus' });
 export type CaptureStatus = z.infer<typeof CaptureStatus>;
@@ -47,6 +49,9 @@ export type CaptureStatus = z.infer<typeof CaptureStatus>;
 const FilePart = z.object({ part: z.number().int().nonnegative(), parts: z.number().int().positive(), base64: z.string() });
 const PART_BYTES = 512 * 1024;
 export const CAPTURE_PART_BYTES = PART_BYTES;
+
+/** Where a capture file stops being readable: its byte offset and what is wrong there. */
+export const CaptureProblem = z.object({ offset: z.number().int().nonnegative(), message: z.string() });
 
 export const captureMethods = {
   'capture.status': method({ doc: 'Whether loopback capture is possible here (or what to install or run), its state, counts and drops.', params: NoParams, result: CaptureStatus }),
@@ -77,6 +82,11 @@ export const captureMethods = {
     doc: "The packets (after the filter) as pcapng, each with its owning pid and process name as a comment where known, in parts of 512 KiB.",
     params: z.object({ filter: z.string().max(1000).default(''), part: z.number().int().nonnegative().default(0) }).strict(),
     result: FilePart.extend({ packets: z.number().int().nonnegative(), skippedWithoutBytes: z.number().int().nonnegative() }),
+  }),
+  'capture.importPcap': method({
+    doc: 'Open a pcap or pcapng file (Wireshark\'s, tcpdump\'s) in place of the capture, sent in parts of at most 512 KiB in order from 0; each part is read as it arrives (memory: the index\'s bounds, whatever the size). A damaged file keeps the packets before the damage and says at which byte and why; `done` says to send no more parts.',
+    params: z.object({ name: z.string().min(1).max(255), part: z.number().int().nonnegative(), parts: z.number().int().positive(), base64: z.string().max(Math.ceil(PART_BYTES / 3) * 4) }).strict(),
+    result: z.object({ done: z.boolean(), packets: z.number().int().nonnegative(), problem: CaptureProblem.nullable(), status: CaptureStatus }),
   }),
 } as const satisfies Record<string, MethodSpec>;
 

@@ -11,4 +11,5 @@ export const captureHandlers = (capture: PacketCapture): HandlersOf<'capture'> =
   'capture.packet': async ({ number }) => capture.packet(number),
   'capture.exportPcap': async ({ filter, part }) => capture.exportFile('pcap', filter, part),
   'capture.exportPcapng': async ({ filter, part }) => capture.exportFile('pcapng', filter, part),
+  'capture.importPcap': async (params) => capture.importPart(params),
 });

@@ -1,8 +1,10 @@
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
+import type { Params, Result } from '../../../shared/contract.js';
 import { CAPTURE_PART_BYTES, type CaptureStatus, type PacketRow } from '../../../shared/schemas/capture.js';
 import { CaptureStreamReader, compileFilter, type Conversation, PacketIndex, selectPackets, writePcap, writePcapng } from '../../../shared/packets/index.js';
 import type { EventHub } from '../hub/eventHub.js';
 import { detectCapture } from './captureCapability.js';
+import { CaptureFileImport } from './captureFileImport.js';
 import { TcpdumpProcess, type ToolCounts } from './tcpdumpProcess.js';
 
 export interface PacketCaptureOptions {
@@ -19,6 +21,8 @@ export interface PacketCaptureOptions {
 const BATCH_MS = 100;
 const BATCH_ROWS = 200;
 const COUNTS_EVERY_MS = 2000;
+const MAX_PACKETS = 1_000_000;
+const MAX_RAW_BYTES = 256 * 1024 * 1024;
 
 /**
  * Live capture on lo: tcpdump's pcap stream decoded as it arrives into a bounded packet index; the
@@ -26,7 +30,7 @@ const COUNTS_EVERY_MS = 2000;
  * when it starts while lab ports come and go. Batches of new rows go to the `packets` stream.
  */
 export class PacketCapture {
-  private index = new PacketIndex({ maxPackets: 1_000_000, maxRawBytes: 256 * 1024 * 1024 });
+  private index = new PacketIndex({ maxPackets: MAX_PACKETS, maxRawBytes: MAX_RAW_BYTES });
   private tool: TcpdumpProcess | null = null;
   private reader = new CaptureStreamReader();
   private state: CaptureStatus['state'] = 'stopped';
@@ -37,6 +41,9 @@ export class PacketCapture {
   private counts: ToolCounts | null = null;
   private error: string | null = null;
   private unsent = 0;
+  /** The imported file the packets came from, or null for a live capture; and an import still receiving parts. */
+  private file: string | null = null;
+  private importing: CaptureFileImport | null = null;
   private batchTimer: NodeJS.Timeout | undefined;
   private countsTimer: NodeJS.Timeout | undefined;
 
@@ -53,6 +60,7 @@ export class PacketCapture {
       droppedByLab: this.index.droppedPackets,
       tool: this.counts,
       error: this.error,
+      file: this.file,
     };
   }
 
@@ -64,6 +72,8 @@ export class PacketCapture {
     this.error = null;
     this.counts = null;
     this.paused = false;
+    // A live capture starts afresh after a file, as Wireshark's does; after a stop it goes on where it was.
+    if (this.file !== null) this.reset();
     this.reader = new CaptureStreamReader();
     // Loopscope's own traffic is never captured: every packet event would make more packets.
     const own = this.options.ownPorts();
@@ -106,12 +116,38 @@ export class PacketCapture {
   }
 
   clear(): CaptureStatus {
-    this.index = new PacketIndex({ maxPackets: this.index.maxPackets, maxRawBytes: 256 * 1024 * 1024 });
-    this.skipped = 0;
-    this.unsent = 0;
+    this.reset();
     // The stream reader keeps its file header and interfaces: the capture goes on where it is.
     this.options.hub.emit('capture.stateChanged', { status: this.status() });
     return this.status();
+  }
+
+  /**
+   * One part of a pcap or pcapng file opened in place of the capture (part 0 replaces what was there). A damaged file
+   * keeps the packets before the damage, and the status says where it is damaged.
+   */
+  importPart({ name, part, parts, base64 }: Params<'capture.importPcap'>): Result<'capture.importPcap'> {
+    if (this.tool) throw new RpcError(ErrorCode.Conflict, 'A capture is running: stop it before opening a file.');
+    if (part === 0) {
+      this.reset();
+      this.file = name;
+      this.error = null;
+      this.importing = new CaptureFileImport(name, parts, this.index);
+    }
+    const importing = this.importing;
+    if (importing === null || importing.name !== name) throw new RpcError(ErrorCode.InvalidParams, `No import of ${name} is under way: send its part 0 first.`);
+    importing.take(part, parts, Buffer.from(base64, 'base64'));
+    if (!importing.done) return { done: false, packets: this.index.count, problem: null, status: this.status() };
+    this.importing = null;
+    const problem = importing.finish();
+    if (problem !== null) {
+      this.error =
+        this.index.count === 0
+          ? `${name} could not be read: at byte ${problem.offset}, ${problem.message}.`
+          : `${name} is damaged at byte ${problem.offset}: ${problem.message}. The ${this.index.count} packets before it are shown.`;
+    }
+    this.setState('stopped');
+    return { done: true, packets: this.index.count, problem, status: this.status() };
   }
 
   page(offset: number, limit: number, filterText: string): { total: number; matched: number; offset: number; rows: PacketRow[] } {
@@ -156,6 +192,15 @@ export class PacketCapture {
   async dispose(): Promise<void> {
     clearTimeout(this.batchTimer);
     await this.stop();
+  }
+
+  /** Forgets every packet and count: numbering starts again at 1. */
+  private reset(): void {
+    this.index = new PacketIndex({ maxPackets: MAX_PACKETS, maxRawBytes: MAX_RAW_BYTES });
+    this.skipped = 0;
+    this.unsent = 0;
+    this.file = null;
+    this.importing = null;
   }
 
   private select(filterText: string): Uint32Array {

@@ -18,6 +18,7 @@ const status: CaptureStatus = {
   droppedByLab: 0,
   tool: null,
   error: null,
+  file: null,
 };
 
 /** The lab's side: `captured` rows (stream 0 the even ones, 1 the odd), filtered by `tcp.stream == N` or nothing. */
