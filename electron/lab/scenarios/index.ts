@@ -1,3 +1,5 @@
+import { eventLoopBlockScenario } from '../concurrency/timing/eventLoopBlockScenario.js';
+import { gilScenario } from '../concurrency/timing/gilScenario.js';
 import { doubleForkScenario, sigchldScenario, waitScenario } from './avoidingZombies.js';
 import { browserVisitScenario } from './browserVisit.js';
 import { orphanScenario } from './orphan.js';
@@ -30,4 +32,6 @@ export const scenarios: readonly ScenarioDefinition[] = [
   udpEchoScenario,
   udpVsTcpScenario,
   browserVisitScenario,
+  eventLoopBlockScenario,
+  gilScenario,
 ];

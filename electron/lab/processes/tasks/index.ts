@@ -1,10 +1,13 @@
 import { allocTask } from './alloc.js';
 import { cpuBurnTask } from './cpuBurn.js';
 import { doubleForkParentTask } from './doubleForkParent.js';
+import { cpythonGilTask } from './cpythonGil.js';
 import { crashTask } from './crash.js';
 import { exitTask } from './exit.js';
 import { globalsTask } from './globals.js';
+import { loopProbeTask } from './loopProbe.js';
 import { nativeSleepTask } from './nativeSleep.js';
+import { nodeGilTask } from './nodeGil.js';
 import { orphanParentTask } from './orphanParent.js';
 import { poolWorkerTask } from './poolWorker.js';
 import { printLoopTask } from './printLoop.js';
@@ -38,4 +41,7 @@ export const builtInTasks: readonly TaskDefinition[] = [
   queuePutTask,
   poolWorkerTask,
   socketHostTask,
+  loopProbeTask,
+  cpythonGilTask,
+  nodeGilTask,
 ];
