@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { spinFor, spinIterations } from './cpuWork.js';
 
 /** The CPU work a worker body is handed, since it can reach nothing of this module's scope. */
@@ -31,3 +32,6 @@ export function startNamedWorker<D, R>(threadName: string, body: (data: D, kit: 
   });
   return { worker, done };
 }
+
+/** The same kit for a body run on the calling thread. */
+export const callingThreadKit = (): WorkerKit => ({ spinFor, spinIterations, require: createRequire(import.meta.url) });
