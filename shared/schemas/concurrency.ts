@@ -20,6 +20,12 @@ export const RaceWorkerSpan = z.object({
   /** Its first and last increment, in ms after the barrier let every worker go (a clock all threads share). */
   startMs: z.number(),
   endMs: z.number(),
+  /**
+   * Plain run only: how many of its reads found a value another thread wrote (not its own last write). Millions
+   * mean the threads really read each other's writes; next to none, with updates lost, means the JIT kept the
+   * counter in a register.
+   */
+  sawOthers: z.number().int().nonnegative().nullable(),
 });
 
 export const RaceRun = z.object({

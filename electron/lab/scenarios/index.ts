@@ -1,5 +1,8 @@
 import { eventLoopBlockScenario } from '../concurrency/timing/eventLoopBlockScenario.js';
 import { gilScenario } from '../concurrency/timing/gilScenario.js';
+import { deadlockScenario } from '../concurrency/deadlock/deadlockScenario.js';
+import { locksScenario } from '../concurrency/locks/locksScenario.js';
+import { raceScenario } from '../concurrency/race/raceScenario.js';
 import { doubleForkScenario, sigchldScenario, waitScenario } from './avoidingZombies.js';
 import { browserVisitScenario } from './browserVisit.js';
 import { orphanScenario } from './orphan.js';
@@ -32,6 +35,9 @@ export const scenarios: readonly ScenarioDefinition[] = [
   udpEchoScenario,
   udpVsTcpScenario,
   browserVisitScenario,
+  raceScenario,
+  locksScenario,
+  deadlockScenario,
   eventLoopBlockScenario,
   gilScenario,
 ];

@@ -3,8 +3,10 @@ import { cpuBurnTask } from './cpuBurn.js';
 import { doubleForkParentTask } from './doubleForkParent.js';
 import { cpythonGilTask } from './cpythonGil.js';
 import { crashTask } from './crash.js';
+import { deadlockLabTask } from './deadlockLab.js';
 import { exitTask } from './exit.js';
 import { globalsTask } from './globals.js';
+import { locksLabTask } from './locksLab.js';
 import { loopProbeTask } from './loopProbe.js';
 import { nativeSleepTask } from './nativeSleep.js';
 import { nodeGilTask } from './nodeGil.js';
@@ -14,6 +16,7 @@ import { printLoopTask } from './printLoop.js';
 import { queuePutTask } from './queuePut.js';
 import { queueReaderTask } from './queueReader.js';
 import { queueWriterTask } from './queueWriter.js';
+import { raceLabTask } from './raceLab.js';
 import { sigchldParentTask } from './sigchldParent.js';
 import { sleepTask } from './sleep.js';
 import { socketHostTask } from './socketHost.js';
@@ -41,6 +44,9 @@ export const builtInTasks: readonly TaskDefinition[] = [
   queuePutTask,
   poolWorkerTask,
   socketHostTask,
+  raceLabTask,
+  locksLabTask,
+  deadlockLabTask,
   loopProbeTask,
   cpythonGilTask,
   nodeGilTask,
