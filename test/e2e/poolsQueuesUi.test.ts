@@ -176,7 +176,7 @@ describe('the Pools & queues tab, as issue 12 found it', () => {
     await page.getByTestId('side-tab-spawn').click();
     await page.getByTestId('spawn-task').selectOption('sleep');
     const seconds = page.getByTestId('spawn-kwarg-seconds');
-    const before = (await rpc.call('processes.list')).processes.filter((row) => row.task === 'sleep').length;
+    const before = (await rpc.call('processes.list')).processes.filter((row) => row.lab?.task === 'sleep').length;
     await typeInto(seconds, '5e');
     await page.getByTestId('spawn-submit').click();
     const error = page.getByTestId('spawn-error');
@@ -184,7 +184,7 @@ describe('the Pools & queues tab, as issue 12 found it', () => {
     expect(await textOf(error)).toBe('Not a number: type a number from 0 to 86400.');
     // Under the seconds field: in its label, just below the input.
     expect(await error.evaluate((element) => element.closest('label')?.querySelector('[data-testid="spawn-kwarg-seconds"]') !== null)).toBe(true);
-    expect((await rpc.call('processes.list')).processes.filter((row) => row.task === 'sleep').length).toBe(before);
+    expect((await rpc.call('processes.list')).processes.filter((row) => row.lab?.task === 'sleep').length).toBe(before);
     await seconds.press('Backspace');
     expect(await error.count()).toBe(0);
     await typeInto(seconds, '30');
