@@ -8,9 +8,13 @@ export function toggleShown(shown: ReadonlySet<number>, pid: number): ReadonlySe
   return next.add(pid);
 }
 
-/** What a key on a selected process row does to its threads, before the tree's own folding: threads are the innermost disclosure. */
-export function threadKeyAction(key: string, shown: boolean): 'show' | 'hide' | null {
-  if (key === 'ArrowRight' && !shown) return 'show';
+/**
+ * What a key on a selected process row does to its threads, between the tree's own steps: → opens
+ * folded children first, then the threads, then moves into the children; ← hides the threads before
+ * it folds the children or moves to the parent.
+ */
+export function threadKeyAction(key: string, shown: boolean, childrenFolded: boolean): 'show' | 'hide' | null {
+  if (key === 'ArrowRight' && !shown && !childrenFolded) return 'show';
   if (key === 'ArrowLeft' && shown) return 'hide';
   return null;
 }

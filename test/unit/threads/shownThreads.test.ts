@@ -12,11 +12,13 @@ describe('the tree’s thread disclosures', () => {
     expect(toggleShown(full, 1)?.size).toBe(MAX_SHOWN_PROCESSES - 1);
   });
 
-  it('→ shows threads and ← hides them before the tree folds; other keys are the tree’s', () => {
-    expect(threadKeyAction('ArrowRight', false)).toBe('show');
-    expect(threadKeyAction('ArrowRight', true)).toBeNull();
-    expect(threadKeyAction('ArrowLeft', true)).toBe('hide');
-    expect(threadKeyAction('ArrowLeft', false)).toBeNull();
-    expect(threadKeyAction('ArrowDown', false)).toBeNull();
+  it('→ opens folded children first, then the threads; ← hides the threads before the tree folds; other keys are the tree’s', () => {
+    expect(threadKeyAction('ArrowRight', false, false)).toBe('show');
+    expect(threadKeyAction('ArrowRight', false, true)).toBeNull();
+    expect(threadKeyAction('ArrowRight', true, false)).toBeNull();
+    expect(threadKeyAction('ArrowLeft', true, false)).toBe('hide');
+    expect(threadKeyAction('ArrowLeft', true, true)).toBe('hide');
+    expect(threadKeyAction('ArrowLeft', false, false)).toBeNull();
+    expect(threadKeyAction('ArrowDown', false, false)).toBeNull();
   });
 });
