@@ -34,10 +34,9 @@ export async function runDeadlock(size: DeadlockSize, report: (result: DeadlockR
     { id: 'L2', type: 'mutex', permits: 1 },
   ]);
   const stuck = startPair('deadlock', size);
-  const tids = await Promise.all(stuck.map((thread) => thread.tid));
   const result: DeadlockResult = {
     kind: 'deadlock',
-    threads: stuck.map((thread, i) => ({ name: thread.name, tid: tids[i] ?? null })),
+    threads: stuck.map((thread) => ({ name: thread.name, tid: null })),
     locks: board.states(),
     waitFor: [],
     cycle: null,
@@ -66,6 +65,9 @@ export async function runDeadlock(size: DeadlockSize, report: (result: DeadlockR
       throw new Error(`thread ${thread.name} took both locks: no deadlock formed`);
     });
   }
+  // Listening first: a thread's first hold may come before its tid is known.
+  const tids = await Promise.all(stuck.map((thread) => thread.tid));
+  result.threads = stuck.map((thread, i) => ({ name: thread.name, tid: tids[i] ?? null }));
   await cycleFound;
   const remedies: RemedyName[] = ['lock-order', 'try-lock'];
   await Promise.all(remedies.map((remedy, i) => runRemedy(remedy, size, (run) => {

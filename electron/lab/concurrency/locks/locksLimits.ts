@@ -11,7 +11,8 @@ export const LocksSize = z
     permits: z.number().int().min(1, 'permits: at least 1').max(16, 'permits: at most 16').default(2),
   })
   .strict()
-  .refine((size) => size.threads * size.rounds * size.holdMs * 3 <= MAX_HOLDING_MS, {
-    message: `threads × rounds × holdMs × 3 locks: at most ${MAX_HOLDING_MS / 60_000} minutes of holding locks in one run`,
+  // Each round holds M and R for holdMs and S for 2.5 × holdMs.
+  .refine((size) => size.threads * size.rounds * size.holdMs * 4.5 <= MAX_HOLDING_MS, {
+    message: `threads × rounds × holdMs × 4.5 (the three locks' holds): at most ${MAX_HOLDING_MS / 60_000} minutes of holding locks in one run`,
   });
 export type LocksSize = z.infer<typeof LocksSize>;

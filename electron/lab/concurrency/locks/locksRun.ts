@@ -19,7 +19,7 @@ export async function runLocks({ threads, rounds, holdMs, permits }: LocksSize, 
   ]);
   const started = Array.from({ length: threads }, (_, i) => {
     const name = `locks-${i + 1}`;
-    return startLabThread(name, locksThread, { shared, name, owner: i + 1, rounds, holdMs });
+    return startLabThread(name, locksThread, { shared, name, owner: i + 1, threads, rounds, holdMs });
   });
   const tids = new Map<string, number | null>();
   const send = throttled(() => {

@@ -1,7 +1,7 @@
 import type { ThreadKit } from '../threads/labThread.js';
 
-/** The shared words, as the thread names them: the mutex M, the reentrant lock R (its mutex and its owner), the semaphore S's free permits, a word to sleep on. */
-export const LOCK_WORD_COUNT = 5;
+/** The shared words, as the thread names them: the mutex M, the reentrant lock R (its mutex and its owner), the semaphore S's free permits, a word to sleep on, the count of threads at the start. */
+export const LOCK_WORD_COUNT = 6;
 export const SEMAPHORE_WORD = 3;
 
 export interface LocksThreadData {
@@ -9,6 +9,8 @@ export interface LocksThreadData {
   name: string;
   /** Its owner id in R's owner word: 1 and up. */
   owner: number;
+  /** How many threads meet at the start, so that they contend from the first round (starting a thread takes a while). */
+  threads: number;
   rounds: number;
   holdMs: number;
 }
@@ -16,11 +18,11 @@ export interface LocksThreadData {
 /**
  * One thread of the locks scenario (self-contained: it runs from its source). Each round it takes the
  * mutex, the reentrant lock twice over (a second take by its holder only deepens it), then the
- * semaphore, holding each a while; it tells the main thread the moment it waits, holds and lets go.
+ * semaphore, holding each a while (the semaphore longest); it tells the main thread the moment it waits, holds and lets go.
  */
 export function locksThread(data: LocksThreadData, kit: ThreadKit): void {
   const words = new Int32Array(data.shared);
-  const W = { mutex: 0, reentrant: 1, reentrantOwner: 2, semaphore: 3, sleep: 4 };
+  const W = { mutex: 0, reentrant: 1, reentrantOwner: 2, semaphore: 3, sleep: 4, started: 5 };
   const { locks } = kit;
   const say = (type: string, lock: string): void => kit.post({ type, lock, thread: data.name, at: kit.now() });
   const sleep = (ms: number): void => void Atomics.wait(words, W.sleep, 0, ms);
@@ -50,6 +52,10 @@ export function locksThread(data: LocksThreadData, kit: ThreadKit): void {
     locks.mutexUnlock(words, W.reentrant);
   };
 
+  Atomics.add(words, W.started, 1);
+  Atomics.notify(words, W.started);
+  for (let seen = Atomics.load(words, W.started); seen < data.threads; seen = Atomics.load(words, W.started)) Atomics.wait(words, W.started, seen);
+
   for (let round = 0; round < data.rounds; round++) {
     take('M', () => locks.mutexTryLock(words, W.mutex), () => locks.mutexLock(words, W.mutex));
     sleep(data.holdMs);
@@ -65,7 +71,8 @@ export function locksThread(data: LocksThreadData, kit: ThreadKit): void {
     sleep(Math.random() * data.holdMs * 0.3);
 
     take('S', () => locks.semaphoreTryAcquire(words, W.semaphore), () => locks.semaphoreAcquire(words, W.semaphore));
-    sleep(data.holdMs);
+    // Longer than the mutex: the threads come out of M one hold apart, and a semaphore is worth seeing held by several.
+    sleep(data.holdMs * 2.5);
     say('released', 'S');
     locks.semaphoreRelease(words, W.semaphore);
     sleep(Math.random() * data.holdMs * 0.3);
