@@ -43,7 +43,7 @@ describe('threads in the process tree', () => {
     const { pid } = await rpc.call('processes.spawn', { task: 'sleep', kwargs: { seconds: 120 } });
     started.push(pid);
     const row = rowOf(page, pid, true);
-    await row.locator('[data-testid="state-badge"][data-state="S"]').waitFor();
+    await until('the new process sleeping in the tree', async () => (await row.locator('[data-testid="state-badge"][data-state="S"]').count()) === 1, 30_000);
     await row.click();
     expect(await selectedPid(page)).toBe(pid);
     await page.getByTestId('process-table').focus();
@@ -70,7 +70,7 @@ describe('threads in the process tree', () => {
     await until('the threads running again', async () => (await shownThreads(page, pid)).every((t) => t.state !== 'T'));
 
     await page.keyboard.press('ArrowLeft');
-    await page.locator(`[data-testid="thread-list"][data-pid="${pid}"]`).waitFor({ state: 'detached' });
+    await until('the thread rows hidden by ←', async () => (await page.locator(`[data-testid="thread-list"][data-pid="${pid}"]`).count()) === 0);
     expect(await selectedPid(page)).toBe(pid); // ← hid the threads before it moved to the parent
   });
 
