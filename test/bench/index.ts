@@ -2,6 +2,7 @@
  * `npm run bench`: each figure beside a baseline measured in the same run, on the same machine,
  * so that the ratio means something even where the absolute numbers do not travel.
  */
+import { deadlockDetection } from './deadlockDetection.js';
 import { eventLatency } from './eventLatency.js';
 import { httpServer } from './httpServer.js';
 import { httpDecode } from './httpDecode.js';
@@ -26,6 +27,7 @@ const results: BenchResult[] = [
   ...(await packetDecode()),
   ...(await socketTracker()),
   ...(await socketSteps()),
+  ...(await deadlockDetection()),
   ...(await soak()),
 ];
 report(results);
