@@ -1,15 +1,19 @@
 import type { EventLoopBlockResult, SpeedupResult } from '../../shared/schemas/concurrencyTiming.js';
 import type { ScenarioResult } from '../../shared/schemas/scenario.js';
 import { type LabHarness, startLab } from '../support/labHarness.js';
+import { until } from '../support/poll.js';
 import type { BenchResult } from './stats.js';
 
 /** Runs a scenario to its end in an embedded lab and returns its result of that kind. */
 async function scenarioResult<K extends ScenarioResult['kind']>(harness: LabHarness, id: string, kind: K, params: Record<string, unknown>): Promise<Extract<ScenarioResult, { kind: K }>> {
   const { runId } = await harness.lab.handlers['scenarios.run']({ id, params });
-  const stopped = await harness.waitFor('scenario.stopped', (event) => event.data.runId === runId);
-  const { results } = await harness.lab.handlers['scenarios.results']({ runId });
+  // Minutes on a busy machine, longer than the harness's event wait: poll for the run's end instead.
+  const { results } = await until(`${id} to end`, async () => {
+    const state = await harness.lab.handlers['scenarios.results']({ runId });
+    return !state.running && state;
+  }, 600_000);
   const result = results.find((candidate): candidate is Extract<ScenarioResult, { kind: K }> => candidate.kind === kind);
-  if (!result) throw new Error(`${id} ended (${stopped.data.reason}: ${stopped.data.detail}) without its result`);
+  if (!result) throw new Error(`${id} ended without its result: ${harness.events.filter((event) => event.type === 'scenario.stopped').map((event) => JSON.stringify(event.data)).join(', ')}`);
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { eventLoopBlockScenario } from '../concurrency/timing/eventLoopBlockScenario.js';
 import { gilScenario } from '../concurrency/timing/gilScenario.js';
+import { speedupScenario } from '../concurrency/timing/speedupScenario.js';
 import { deadlockScenario } from '../concurrency/deadlock/deadlockScenario.js';
 import { locksScenario } from '../concurrency/locks/locksScenario.js';
 import { raceScenario } from '../concurrency/race/raceScenario.js';
@@ -40,4 +41,5 @@ export const scenarios: readonly ScenarioDefinition[] = [
   deadlockScenario,
   eventLoopBlockScenario,
   gilScenario,
+  speedupScenario,
 ];

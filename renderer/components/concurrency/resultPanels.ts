@@ -3,6 +3,9 @@ import type { ScenarioResultKind } from '../../../shared/schemas/scenario.js';
 import DeadlockPanel from './DeadlockPanel.vue';
 import LocksPanel from './LocksPanel.vue';
 import RacePanel from './RacePanel.vue';
+import EventLoopBlockPanel from './timing/EventLoopBlockPanel.vue';
+import GilPanel from './timing/GilPanel.vue';
+import SpeedupPanel from './timing/SpeedupPanel.vue';
 
 /**
  * The panel that draws each result kind, given `result` (that kind's latest) and `runId` as props; a kind
@@ -12,4 +15,7 @@ export const resultPanels: Partial<Record<ScenarioResultKind, Component>> = {
   race: RacePanel,
   locks: LocksPanel,
   deadlock: DeadlockPanel,
+  'event-loop-block': EventLoopBlockPanel,
+  gil: GilPanel,
+  speedup: SpeedupPanel,
 };

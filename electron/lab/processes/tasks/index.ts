@@ -20,6 +20,7 @@ import { raceLabTask } from './raceLab.js';
 import { sigchldParentTask } from './sigchldParent.js';
 import { sleepTask } from './sleep.js';
 import { socketHostTask } from './socketHost.js';
+import { speedupRunnerTask, speedupShareTask } from './speedupTasks.js';
 import type { TaskDefinition } from './taskDefinition.js';
 import { waitParentTask } from './waitParent.js';
 import { zombieParentTask } from './zombieParent.js';
@@ -50,4 +51,6 @@ export const builtInTasks: readonly TaskDefinition[] = [
   loopProbeTask,
   cpythonGilTask,
   nodeGilTask,
+  speedupRunnerTask,
+  speedupShareTask,
 ];
