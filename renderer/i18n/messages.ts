@@ -29,6 +29,8 @@ import enSettings from './locales/en/settings.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import enConcurrency from './locales/en/concurrency.json';
 import zhConcurrency from './locales/zh-CN/concurrency.json';
+import enConcurrencyTiming from './locales/en/concurrencyTiming.json';
+import zhConcurrencyTiming from './locales/zh-CN/concurrencyTiming.json';
 import enForms from './locales/en/forms.json';
 import zhForms from './locales/zh-CN/forms.json';
 import enPools from './locales/en/pools.json';
@@ -61,6 +63,7 @@ const areas: Record<Locale, Catalog> = {
     pools: enPools,
     queues: enQueues,
     concurrency: enConcurrency,
+    concurrencyTiming: enConcurrencyTiming,
   },
   'zh-CN': {
     common: zhCommon,
@@ -79,6 +82,7 @@ const areas: Record<Locale, Catalog> = {
     pools: zhPools,
     queues: zhQueues,
     concurrency: zhConcurrency,
+    concurrencyTiming: zhConcurrencyTiming,
   },
 };
 

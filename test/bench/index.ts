@@ -13,6 +13,7 @@ import { soak } from './soak.js';
 import { socketSteps } from './socketSteps.js';
 import { socketTracker } from './socketTracker.js';
 import { spawnBurst } from './spawnBurst.js';
+import { speedup } from './speedup.js';
 import { threadSampling } from './threadSampling.js';
 import { type BenchResult, report } from './stats.js';
 
@@ -27,6 +28,7 @@ const results: BenchResult[] = [
   ...(await packetDecode()),
   ...(await socketTracker()),
   ...(await socketSteps()),
+  ...(await speedup()),
   ...(await deadlockDetection()),
   ...(await soak()),
 ];
