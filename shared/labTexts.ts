@@ -12,6 +12,9 @@ export type LabTextParams = z.infer<typeof LabTextParams>;
 /** The key and parameters that travel beside a text; spread into an event's data or an error's `data`. */
 export const LabTextFields = { key: z.string().max(200).optional(), params: LabTextParams.optional() };
 
+/** The key and parameters of a lab text as they arrive inside something else (an error's `data`). */
+export const LabTextKey = z.object({ key: z.string().max(200), params: LabTextParams.optional() });
+
 export interface LabText {
   text: string;
   key: string;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { LabText } from './labTexts.js';
 
 /** JSON-RPC 2.0's reserved codes, then the lab's own (-32000 to -32099 are for the server). */
 export const ErrorCode = {
@@ -45,6 +46,11 @@ export class RpcError extends Error {
     return this.data === undefined
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, data: this.data };
+  }
+
+  /** An error said in a declared lab text: its key and parameters go in `data` beside the rest, so a client can show it in its language. */
+  static said(code: number, text: LabText, data: Record<string, unknown> = {}): RpcError {
+    return new RpcError(code, text.text, { ...data, key: text.key, ...(text.params === undefined ? {} : { params: text.params }) });
   }
 
   static from(object: RpcErrorObject): RpcError {

@@ -15,6 +15,15 @@ import { type ResolvedTask, resolveTask } from './taskCatalog.js';
 import { encodeTaskSpec } from './taskSpec.js';
 import type { TaskArgValue } from './tasks/taskDefinition.js';
 import { withTimeout } from './withTimeout.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+
+const errors = defineLabTexts('lab.error.process', {
+  quitting: 'Loopscope is quitting: it starts no new processes.',
+  cap: 'The lab already runs {max} live processes, its cap. Terminate some, or start Loopscope with a higher --max-processes.',
+  notStarted: 'Could not start {name}: {reason}',
+  noPid: 'No process has pid {pid}.',
+  notOurs: 'pid {pid} is not a process Loopscope started (or it was cleared); Loopscope only acts on its own lab processes.',
+});
 
 export interface SpawnRequest {
   task: string;
@@ -81,13 +90,9 @@ export class LabProcesses {
   }
 
   async spawn(request: SpawnRequest, { forScenario = false } = {}): Promise<LabProcess> {
-    if (this.closed) throw new RpcError(ErrorCode.Conflict, 'Loopscope is quitting: it starts no new processes.');
+    if (this.closed) throw RpcError.said(ErrorCode.Conflict, errors.quitting());
     if (this.liveCount >= this.options.maxLive) {
-      throw new RpcError(
-        ErrorCode.LimitReached,
-        `The lab already runs ${this.options.maxLive} live processes, its cap. Terminate some, or start Loopscope with a higher --max-processes.`,
-        { maxLive: this.options.maxLive },
-      );
+      throw RpcError.said(ErrorCode.LimitReached, errors.cap({ max: this.options.maxLive }), { maxLive: this.options.maxLive });
     }
     const resolved = resolveTask(request.task, request.args, request.kwargs, forScenario);
     // Every process takes the next number when it is made, named or not, as in Python; so concurrent spawns differ.
@@ -98,7 +103,7 @@ export class LabProcesses {
     try {
       child = await this.pacer.run(() => this.launch(resolved));
     } catch (error) {
-      throw new RpcError(ErrorCode.Internal, `Could not start ${name}: ${(error as Error).message}`);
+      throw RpcError.said(ErrorCode.Internal, errors.notStarted({ name, reason: (error as Error).message }));
     } finally {
       this.starting--;
     }
@@ -170,12 +175,8 @@ export class LabProcesses {
   find(pid: number): LabProcess {
     const target = this.byPid.get(pid);
     if (target) return target;
-    if (!pidExists(pid)) throw new RpcError(ErrorCode.NotFound, `No process has pid ${pid}.`, { pid });
-    throw new RpcError(
-      ErrorCode.NotPermitted,
-      `pid ${pid} is not a process Loopscope started (or it was cleared); Loopscope only acts on its own lab processes.`,
-      { pid },
-    );
+    if (!pidExists(pid)) throw RpcError.said(ErrorCode.NotFound, errors.noPid({ pid }), { pid });
+    throw RpcError.said(ErrorCode.NotPermitted, errors.notOurs({ pid }), { pid });
   }
 
   private launch({ task, args, kwargs }: ResolvedTask): Promise<LaunchedChild> {

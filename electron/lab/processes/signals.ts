@@ -3,6 +3,14 @@ import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { LabSignal } from '../../../shared/schemas/process.js';
 import { procfsAvailable, readStat } from '../procfs/procfs.js';
 import type { LabProcess } from './labProcess.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+
+const errors = defineLabTexts('lab.error.signal', {
+  noSuchSignal: '{signal} does not exist on {platform}.',
+  exited: '{name} (pid {pid}) has already exited; there is nothing to signal.',
+  reused: 'pid {pid} no longer belongs to {name}: its start time changed, so it was not signalled.',
+  failed: 'Could not send {signal} to pid {pid}: {reason}',
+});
 
 /** A process as the lab knows it: pid and start time together are its identity. */
 export interface KnownProcess {
@@ -33,18 +41,18 @@ export function trySignal(pidOrGroup: number, signal: NodeJS.Signals): boolean {
  */
 export function signalLabProcess(target: LabProcess, signal: LabSignal): void {
   if (constants.signals[signal] === undefined) {
-    throw new RpcError(ErrorCode.Unsupported, `${signal} does not exist on ${process.platform}.`, { signal });
+    throw RpcError.said(ErrorCode.Unsupported, errors.noSuchSignal({ signal, platform: process.platform }), { signal });
   }
   if (!target.alive) {
-    throw new RpcError(ErrorCode.Conflict, `${target.record.name} (pid ${target.pid}) has already exited; there is nothing to signal.`);
+    throw RpcError.said(ErrorCode.Conflict, errors.exited({ name: target.record.name, pid: target.pid }));
   }
   if (!stillSame(target)) {
-    throw new RpcError(ErrorCode.Conflict, `pid ${target.pid} no longer belongs to ${target.record.name}: its start time changed, so it was not signalled.`);
+    throw RpcError.said(ErrorCode.Conflict, errors.reused({ name: target.record.name, pid: target.pid }));
   }
   try {
     process.kill(target.pid, signal);
   } catch (error) {
-    throw new RpcError(ErrorCode.Conflict, `Could not send ${signal} to pid ${target.pid}: ${(error as Error).message}`);
+    throw RpcError.said(ErrorCode.Conflict, errors.failed({ signal, pid: target.pid, reason: (error as Error).message }));
   }
 }
 

@@ -1,5 +1,13 @@
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import { QueueBudget } from './queueBudget.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+
+const errors = defineLabTexts('lab.error.queue', {
+  itemTooLarge: 'An item of {bytes} bytes exceeds the {max}-byte limit for queue items.',
+  waitersCap: "{max} callers already wait on {queue}; that is the lab's cap.",
+  full: 'queue.Full: {queue} holds {size} of {capacity} items ({call})',
+  empty: 'queue.Empty: {queue} has no items ({call})',
+});
 
 export interface Blocking {
   block: boolean;
@@ -80,7 +88,7 @@ export class LabQueue {
   put(item: unknown, options: Blocking, onWait: () => void = () => {}, onIn: () => void = () => {}): Promise<void> {
     const bytes = Buffer.byteLength(JSON.stringify(item) ?? '');
     if (bytes > MAX_ITEM_BYTES) {
-      return Promise.reject(new RpcError(ErrorCode.InvalidParams, `An item of ${bytes} bytes exceeds the ${MAX_ITEM_BYTES}-byte limit for queue items.`));
+      return Promise.reject(RpcError.said(ErrorCode.InvalidParams, errors.itemTooLarge({ bytes, max: MAX_ITEM_BYTES })));
     }
     const getter = this.getters.shift();
     if (getter) {
@@ -135,7 +143,7 @@ export class LabQueue {
   private wait<T, W extends Waiter<T>>(line: W[], options: Blocking, timedOut: () => RpcError, extra: Omit<W, keyof Waiter<T>>): Promise<T> {
     if (options.signal?.aborted) return Promise.reject(new RpcError(ErrorCode.Conflict, `the caller of ${this.name} has gone away`));
     if (line.length >= MAX_WAITERS) {
-      return Promise.reject(new RpcError(ErrorCode.LimitReached, `${MAX_WAITERS} callers already wait on ${this.name}; that is the lab's cap.`));
+      return Promise.reject(RpcError.said(ErrorCode.LimitReached, errors.waitersCap({ max: MAX_WAITERS, queue: this.name })));
     }
     return new Promise<T>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
@@ -168,12 +176,12 @@ export class LabQueue {
   }
 
   private fullError(call: string): RpcError {
-    return new RpcError(ErrorCode.QueueFull, `queue.Full: ${this.name} holds ${this.qsize()} of ${this.capacity} items (${call})`, {
+    return RpcError.said(ErrorCode.QueueFull, errors.full({ queue: this.name, size: this.qsize(), capacity: this.capacity, call }), {
       exception: 'Full',
     });
   }
 
   private emptyError(call: string): RpcError {
-    return new RpcError(ErrorCode.QueueEmpty, `queue.Empty: ${this.name} has no items (${call})`, { exception: 'Empty' });
+    return RpcError.said(ErrorCode.QueueEmpty, errors.empty({ queue: this.name, call }), { exception: 'Empty' });
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { taskInfos } from '../../../electron/lab/processes/taskCatalog.js';
 import { scenarios } from '../../../electron/lab/scenarios/index.js';
+import '../../../electron/lab/lab.js'; // every module that declares lab texts
 import { declaredLabTexts, placeholdersOf } from '../../../shared/labTexts.js';
 import { flatCatalog } from './catalogFiles.js';
 
@@ -27,7 +28,7 @@ describe('the lab’s texts in Chinese', () => {
     expect(stale).toEqual([]);
   });
 
-  it('say every step a scenario declares, with the same parameters as its English', () => {
+  it('say every step and error the lab declares, with the same parameters as its English', () => {
     const declared = declaredLabTexts();
     expect(declared.size).toBeGreaterThan(50);
     const problems = [...declared].flatMap(([key, english]) => {
@@ -37,7 +38,7 @@ describe('the lab’s texts in Chinese', () => {
       return want.join() === have.join() ? [] : [`${key}: {${want.join('} {')}} in English, {${have.join('} {')}} in Chinese`];
     });
     expect(problems).toEqual([]);
-    const stale = [...zhLab.keys()].filter((key) => key.startsWith('lab.step.') && !declared.has(key));
+    const stale = [...zhLab.keys()].filter((key) => (key.startsWith('lab.step.') || key.startsWith('lab.error.')) && !declared.has(key));
     expect(stale).toEqual([]);
   });
 });
