@@ -75,16 +75,22 @@ function close(lifeline: Lifeline, at: number): void {
   if (open && open.to === null) open.to = at;
 }
 
+/** Whether the list has forgotten an ended process by itself: one the lab did not start leaves it when it is reaped or vanishes. */
+const leftTheList = (lifeline: Lifeline): boolean => lifeline.marks.findLast((mark) => mark.kind === 'end')?.type !== 'process.exited';
+
 /**
  * Lifelines from the event log, in its order (oldest first), completed by the current rows: a
  * process whose start the log no longer holds still gets a lifeline, in the state it shows now
  * (or the state its first change left). Lanes read in start order, the main process first.
+ * "Clear exited" clears the timeline too: the cleared processes' lifelines go, and so do those of
+ * ended processes the list had already forgotten (a reaped zombie, a vanished orphan).
  */
 export function buildLifelines(events: readonly LabEvent[], rows: ReadonlyMap<number, ProcessRow>): Lifelines {
   const all: Lifeline[] = [];
   const current = new Map<number, Lifeline>();
   const runs = new Map<string, ScenarioSpan>();
   const unlinked: LifeMark[] = [];
+  const cleared = new Set<Lifeline>();
 
   const begin = (pid: number, start: number | null, state: string, row: ProcessRow | undefined): Lifeline => {
     const lifeline: Lifeline = {
@@ -142,8 +148,11 @@ export function buildLifelines(events: readonly LabEvent[], rows: ReadonlyMap<nu
       case 'process.vanished':
         end(event.data.pid, event);
         break;
-      case 'process.cleared':
-        break; // the list forgets them; their lives stay on the timeline
+      case 'process.cleared': {
+        const pids = new Set(event.data.pids);
+        for (const lifeline of all) if (lifeline.end !== null && (pids.has(lifeline.pid) || leftTheList(lifeline))) cleared.add(lifeline);
+        break;
+      }
       case 'scenario.started': {
         const run = runOf(event.data.runId);
         run.title = event.data.title;
@@ -178,7 +187,8 @@ export function buildLifelines(events: readonly LabEvent[], rows: ReadonlyMap<nu
     const row = rows.get(lifeline.pid);
     if (row) Object.assign(lifeline, { name: row.name, role: row.role });
   }
-  return { lifelines: all.sort(byStart(rows)), scenarios: [...runs.values()], unlinked };
+  const kept = all.filter((lifeline) => !cleared.has(lifeline));
+  return { lifelines: kept.sort(byStart(rows)), scenarios: [...runs.values()], unlinked };
 }
 
 /** The main process first; then by when each began, those older than the log by their start time in /proc. */
