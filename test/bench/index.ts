@@ -6,6 +6,7 @@ import { deadlockDetection } from './deadlockDetection.js';
 import { eventLatency } from './eventLatency.js';
 import { httpServer } from './httpServer.js';
 import { httpDecode } from './httpDecode.js';
+import { liveCapture } from './liveCapture.js';
 import { manyProcesses } from './manyProcesses.js';
 import { packetDecode } from './packetDecode.js';
 import { samplerCost } from './samplerCost.js';
@@ -26,6 +27,7 @@ const results: BenchResult[] = [
   ...(await httpServer()),
   ...(await httpDecode()),
   ...(await packetDecode()),
+  ...(await liveCapture()),
   ...(await socketTracker()),
   ...(await socketSteps()),
   ...(await speedup()),
