@@ -1,10 +1,13 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, watch } from 'vue';
 import type { LabSignal } from '../../shared/schemas/process.js';
 import { joinOutcome, type JoinState } from '../model/joinOutcome.js';
 import { t } from '../i18n/index.js';
 import { useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
+
+/** Calls of a many-process terminate in flight at once: well under the lab's cap of unanswered calls per client. */
+const TERMINATE_BATCH = 16;
 
 /** Process.terminate(), kill(), a signal, join(timeout): what a live lab process offers, from its row or its detail panel. */
 export const useProcessActionsStore = defineStore('processActions', () => {
@@ -36,19 +39,50 @@ export const useProcessActionsStore = defineStore('processActions', () => {
     }
   }
 
+  /**
+   * Process.terminate() for each of `pids`, a batch at a time: the lab re-checks each pid and its
+   * start time, so only its own live processes are signalled. One notice sums up what it refused.
+   */
+  async function terminateMany(pids: readonly number[]): Promise<void> {
+    let refused = 0;
+    let firstError: unknown = null;
+    for (let start = 0; start < pids.length; start += TERMINATE_BATCH) {
+      const batch = pids.slice(start, start + TERMINATE_BATCH);
+      signalling.value = new Set([...signalling.value, ...batch]);
+      const outcomes = await Promise.allSettled(batch.map((pid) => session.call('processes.terminate', { pid })));
+      for (const outcome of outcomes) {
+        if (outcome.status === 'fulfilled') continue;
+        refused++;
+        firstError ??= outcome.reason;
+      }
+      signalling.value = new Set([...signalling.value].filter((pid) => !batch.includes(pid)));
+    }
+    if (refused > 0) notices.report(t('common.notice.terminateMany', { refused, total: pids.length }), firstError);
+  }
+
   const setJoin = (pid: number, state: JoinState): void => {
     joins.value = new Map(joins.value).set(pid, state);
   };
 
-  async function join(pid: number, timeout: number): Promise<void> {
+  /** timeout undefined: join() with none, as Python has it, waiting as long as the process lives. */
+  async function join(pid: number, timeout: number | undefined): Promise<void> {
     setJoin(pid, { state: 'waiting', timeout });
     try {
-      setJoin(pid, { state: 'done', text: joinOutcome(await session.call('processes.join', { pid, timeout }), timeout) });
+      const params = timeout === undefined ? { pid } : { pid, timeout };
+      setJoin(pid, { state: 'done', text: joinOutcome(await session.call('processes.join', params), timeout) });
     } catch (error) {
       joins.value = new Map([...joins.value].filter(([joined]) => joined !== pid));
       notices.report(t('common.notice.join', { pid }), error);
     }
   }
 
-  return { signalling, joins, send, join };
+  // A new run of the lab has none of these pids: their joins answered for processes that ended with the old one.
+  watch(
+    () => session.restart,
+    (restart) => {
+      if (restart) joins.value = new Map();
+    },
+  );
+
+  return { signalling, joins, send, terminateMany, join };
 });

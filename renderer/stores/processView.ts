@@ -4,10 +4,12 @@ import type { LabEvent } from '../../shared/contract.js';
 import type { QueueInfo } from '../../shared/schemas/queue.js';
 import { buildLifelines } from '../model/lifelines.js';
 import { buildProcessTree, parentIds } from '../model/processTree.js';
-import { filterTree } from '../model/treeFilter.js';
+import { filterTree, rowMatches } from '../model/treeFilter.js';
 import type { ProcessState } from '../model/processState.js';
 import type { PoolsState } from '../model/poolState.js';
 import { siblingOrder, type TreeSort } from '../model/treeSort.js';
+import { changedRows } from '../model/pauseChanges.js';
+import { useNavigationStore } from './navigation.js';
 import { usePoolsStore } from './pools.js';
 import { useQueuesStore } from './queues.js';
 import { useSessionStore } from './session.js';
@@ -34,11 +36,14 @@ export const useProcessViewStore = defineStore('processView', () => {
   const session = useSessionStore();
   const poolsStore = usePoolsStore();
   const queuesStore = useQueuesStore();
+  const navigation = useNavigationStore();
   const states = ref<ReadonlySet<string>>(new Set());
   const query = ref('');
   const sort = ref<TreeSort>(null);
   const collapsed = ref<ReadonlySet<string>>(new Set());
   const frozen = shallowRef<Frozen | null>(null);
+  /** A process the page asked to select while paused (a run, a spawn, a link) that the frozen picture does not hold. */
+  const heldSelection = ref<number | null>(null);
   const tick = ref(0);
   setInterval(() => tick.value++, TICK_MS);
 
@@ -58,6 +63,12 @@ export const useProcessViewStore = defineStore('processView', () => {
 
   const tree = computed(() => buildProcessTree(processes().rows.values(), siblingOrder(sort.value)));
   const filtered = computed(() => filterTree(tree.value, { states: states.value, query: query.value }));
+  /** The live lab processes the tree shows (all, or those the filter finds): what "Terminate all" ends. */
+  const endable = computed(() =>
+    [...processes().rows.values()].filter((row) => row.role === 'lab' && row.alive && rowMatches(row, { states: states.value, query: query.value })),
+  );
+  /** While paused: how many processes the live picture has that differ from the frozen one (new, gone, or in another state). */
+  const changedSincePause = computed(() => (frozen.value ? changedRows(frozen.value.processes.rows, session.processes.rows) : 0));
 
   function expandAll(): void {
     collapsed.value = new Set();
@@ -83,6 +94,19 @@ export const useProcessViewStore = defineStore('processView', () => {
 
   function resume(): void {
     frozen.value = null;
+    if (heldSelection.value !== null) navigation.openProcess(heldSelection.value);
+    heldSelection.value = null;
+  }
+
+  /**
+   * Pause keeps the selection: a process to select that the frozen picture does not have (started
+   * after the pause) would leave nothing selected, so it is held until Resume instead. Returns
+   * whether it was held.
+   */
+  function holdSelection(pid: number): boolean {
+    if (!frozen.value || frozen.value.processes.rows.has(pid)) return false;
+    heldSelection.value = pid;
+    return true;
   }
 
   function toggleState(key: string): void {
@@ -97,6 +121,9 @@ export const useProcessViewStore = defineStore('processView', () => {
     sort,
     collapsed,
     frozen,
+    heldSelection,
+    changedSincePause,
+    endable,
     processes,
     events,
     pools,
@@ -109,6 +136,7 @@ export const useProcessViewStore = defineStore('processView', () => {
     collapseAll,
     pause,
     resume,
+    holdSelection,
     toggleState,
   };
 });
