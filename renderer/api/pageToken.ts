@@ -7,10 +7,20 @@ const STORAGE_KEY = 'loopscope.token';
  * fragment is taken out of the address bar at once.
  */
 export function takePageToken(): string | null {
-  const fromUrl = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(STORAGE_KEY, fromUrl);
-    history.replaceState(null, '', location.pathname + location.search);
-  }
+  keepFromFragment();
+  // A restarted lab's new address opened in this tab differs from it only in the fragment, which
+  // does not load the page again: the new token is kept and the page loaded with it.
+  window.addEventListener('hashchange', () => {
+    if (keepFromFragment()) location.reload();
+  });
   return sessionStorage.getItem(STORAGE_KEY);
+}
+
+/** Whether the address bar's fragment held a token, now kept for the tab. */
+function keepFromFragment(): boolean {
+  const fromUrl = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (!fromUrl) return false;
+  sessionStorage.setItem(STORAGE_KEY, fromUrl);
+  history.replaceState(null, '', location.pathname + location.search);
+  return true;
 }
