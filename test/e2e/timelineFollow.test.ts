@@ -117,7 +117,7 @@ describe('the timeline follows the user', () => {
 
   test('nine runs of a scenario fold into one group of finished runs, which opens on a click', async () => {
     for (let index = 0; index < 9; index++) runIds.push((await runScenarioFromPanel(page, rpc, 'wait')).runId);
-    await until('the nine runs to finish', async () => (await rpc.call('scenarios.list')).runs.filter((run) => runIds.includes(run.runId) && !run.running).length === 9, 60_000);
+    await until('the nine runs to finish', async () => (await rpc.call('scenarios.list')).runs.filter((run) => runIds.includes(run.runId) && !run.running).length === 9, 120_000);
     const group = page.getByTestId('timeline-finished-runs');
     await until('the group to hold the nine runs', async () => {
       const text = (await group.count()) === 1 ? await group.textContent() : null;
@@ -131,7 +131,7 @@ describe('the timeline follows the user', () => {
     expect(await group.getAttribute('data-open')).toBe('true');
     await group.click();
     await runLaneOf(page, runIds[0] ?? '').waitFor({ state: 'detached' });
-  });
+  }, 180_000); // nine runs of three one-second children each, on a loaded machine
 
   test('says on the Other events lane what lands there', async () => {
     // A queue made by a protocol client names no process: its event goes to the Other events lane.
@@ -218,5 +218,5 @@ describe.each(['light', 'dark'] as const)('screenshots of the Processes view in 
     } finally {
       await closeLabSession(session, (rpc) => endProcesses(rpc, pids, 'processes.kill'));
     }
-  });
+  }, 120_000);
 });
