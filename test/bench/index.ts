@@ -6,6 +6,8 @@ import { deadlockDetection } from './deadlockDetection.js';
 import { eventLatency } from './eventLatency.js';
 import { httpServer } from './httpServer.js';
 import { httpDecode } from './httpDecode.js';
+import { idleLab } from './idleLab.js';
+import { machineSampling } from './machineSampling.js';
 import { liveCapture } from './liveCapture.js';
 import { manyProcesses } from './manyProcesses.js';
 import { packetDecode } from './packetDecode.js';
@@ -20,6 +22,8 @@ import { type BenchResult, report } from './stats.js';
 
 const results: BenchResult[] = [
   ...(await samplerCost()),
+  ...(await idleLab()),
+  ...(await machineSampling()),
   ...(await threadSampling()),
   ...(await eventLatency()),
   ...(await manyProcesses()),

@@ -16,6 +16,8 @@ import { collectPageErrors, findTextProblems } from './visualChecks.js';
 const webUrl = inject('webUrl');
 const SHOTS_DIR = '/tmp/loopscope-shots';
 const SLEEPS = 2000;
+/** A duration no other program on this shared machine sleeps for: the filter finds only these. */
+const SLEEP_FOR = `600.${process.pid}`;
 
 const machineRow = (page: Page, pid: number) => page.locator(`[data-testid="machine-row"][data-pid="${pid}"]`);
 const total = async (page: Page): Promise<number> => Number(await page.getByTestId('machine-list').getAttribute('data-total'));
@@ -29,7 +31,7 @@ describe('the whole machine in the Processes view', () => {
   const labPids: number[] = [];
 
   beforeAll(async () => {
-    for (let i = 0; i < SLEEPS; i++) sleeps.push(spawn('sleep', ['600'], { stdio: 'ignore' }));
+    for (let i = 0; i < SLEEPS; i++) sleeps.push(spawn('sleep', [SLEEP_FOR], { stdio: 'ignore' }));
     session = await openLabSession(webUrl);
     ({ page, rpc } = session);
     errors = collectPageErrors(page.context());
@@ -52,7 +54,7 @@ describe('the whole machine in the Processes view', () => {
   });
 
   test('filter and find on the lab’s side; collapse folds a subtree', async () => {
-    await page.getByTestId('machine-filter').fill('sleep 600');
+    await page.getByTestId('machine-filter').fill(`sleep ${SLEEP_FOR}`);
     // The sleeps and their ancestors (pid 1 … this test's worker), kept for context.
     await until('the filtered tree', async () => {
       const shown = await total(page);

@@ -5,8 +5,9 @@ import { now } from '../clock.js';
 import type { EventHub } from '../hub/eventHub.js';
 import type { MachineSource, ProcessReading } from './machineSource.js';
 import { type MachineEntry, machinePage } from './machineView.js';
+import { SocketCountCache } from './socketCountCache.js';
 
-/** Socket counts cost a readlink per fd of every process: read again at most this often, and only when asked. */
+/** Socket counts cost a readlink per fd: a process's is read again at most this often, and only when a page or the filter asks. */
 const SOCKETS_MAX_AGE_MS = 5000;
 
 export interface MachineMonitorOptions {
@@ -38,12 +39,13 @@ export class MachineMonitor {
   private timer: NodeJS.Timeout | undefined;
   /** The current run of ticks, so a tick that was reading when the run stopped (and another began) ends there. */
   private run: symbol | undefined;
-  private sockets: { counts: Map<number, number | null>; at: number } | undefined;
+  private readonly sockets: SocketCountCache | null;
   private readonly stopListening: () => void;
   private readonly cap: number;
 
   constructor(private readonly options: MachineMonitorOptions) {
     this.cap = options.cap ?? MACHINE_PROCESS_CAP;
+    this.sockets = options.source.readSocketCounts ? new SocketCountCache(options.source.readSocketCounts, SOCKETS_MAX_AGE_MS) : null;
     this.stopListening = options.hub.onDemand((stream, subscribers) => {
       if (stream !== 'machine') return;
       if (subscribers > 0) this.start();
@@ -59,14 +61,22 @@ export class MachineMonitor {
   async processes(params: MachineQuery | z.output<typeof QuerySchema>): Promise<MachineProcesses> {
     const query = QuerySchema.parse(params);
     const taken = await this.fresh();
-    const counts = this.socketCounts(taken);
     const owners = this.options.owners();
-    const entries: MachineEntry[] = taken.processes.processes.map((process) => ({
+    const { sockets } = this;
+    const all = taken.processes.processes;
+    // The sockets filter needs every process's count; otherwise only the page's rows are counted, after paging.
+    const counts = sockets && query.withSockets ? sockets.countsOf(all.map((process) => process.pid)) : null;
+    const entries: MachineEntry[] = all.map((process) => ({
       ...process,
-      sockets: counts ? (counts.get(process.pid) ?? null) : null,
+      sockets: counts ? (counts.get(process.pid) ?? null) : (sockets?.held(process.pid) ?? null),
       owner: owners.get(process.pid) ?? null,
     }));
-    return { reading: taken.reading, offset: query.offset, ...machinePage(entries, query) };
+    const page = machinePage(entries, query);
+    if (sockets && !counts) {
+      const pageCounts = sockets.countsOf(page.rows.map((row) => row.pid));
+      for (const row of page.rows) row.sockets = pageCounts.get(row.pid) ?? null;
+    }
+    return { reading: taken.reading, offset: query.offset, ...page };
   }
 
   async summary(): Promise<MachineSummary> {
@@ -137,15 +147,7 @@ export class MachineMonitor {
     };
     const summary: MachineSummary = { at, ...system, processes: count, unavailable: [...source.unavailable] };
     this.latest = { processes, summary, reading, takenAt: performance.now() };
+    this.sockets?.forgetAllBut(new Set(processes.processes.map((process) => process.pid)));
     return this.latest;
-  }
-
-  private socketCounts(taken: Taken): Map<number, number | null> | null {
-    const read = this.options.source.readSocketCounts;
-    if (!read) return null;
-    if (!this.sockets || performance.now() - this.sockets.at > SOCKETS_MAX_AGE_MS) {
-      this.sockets = { counts: read(taken.processes.processes.map((process) => process.pid)), at: performance.now() };
-    }
-    return this.sockets.counts;
   }
 }

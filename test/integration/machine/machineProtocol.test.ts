@@ -11,6 +11,8 @@ import { kernelStat } from '../../support/procfsProbe.js';
 import { RpcClient } from '../../support/rpcClient.js';
 
 const SLEEPS = 5;
+/** A duration no other program on this shared machine sleeps for: the filter finds only these. */
+const SLEEP_FOR = `600.${process.pid}`;
 let running: RunningServer;
 let client: RpcClient;
 const sleeps: ChildProcess[] = [];
@@ -19,7 +21,7 @@ const sleepPids = (): number[] => sleeps.map((child) => child.pid as number);
 beforeAll(async () => {
   running = await startBrowserMode();
   client = await RpcClient.connect(running.url);
-  for (let i = 0; i < SLEEPS; i++) sleeps.push(spawn('sleep', ['600'], { stdio: 'ignore' }));
+  for (let i = 0; i < SLEEPS; i++) sleeps.push(spawn('sleep', [SLEEP_FOR], { stdio: 'ignore' }));
   // Stable before comparing: each has exec'd sleep and sleeps.
   await until('the sleeps to sleep', () => sleepPids().every((pid) => kernelStat(pid)?.comm === 'sleep' && kernelStat(pid)?.state === 'S'));
 });
@@ -89,11 +91,11 @@ describe('the machine over the protocol', () => {
     const still = inAll.filter(([pid, line]) => after.get(pid)?.state === line.state && switchesBefore.get(pid) !== undefined && switchesBefore.get(pid) === switchesAfter.get(pid));
     for (const pid of sleepPids()) expect(still.map(([stillPid]) => stillPid), `sleep ${pid}`).toContain(pid);
     for (const [pid, line] of still) expect({ pid, state: ours.get(pid)?.state }).toEqual({ pid, state: line.state });
-    for (const pid of sleepPids()) expect(ours.get(pid)).toMatchObject({ ppid: process.pid, state: 'S', name: 'sleep', command: 'sleep 600', threads: 1, owner: null });
+    for (const pid of sleepPids()) expect(ours.get(pid)).toMatchObject({ ppid: process.pid, state: 'S', name: 'sleep', command: `sleep ${SLEEP_FOR}`, threads: 1, owner: null });
   });
 
   test('the tree starts at pid 1 with kernel threads hidden, and holds the sleeps under this test process', async () => {
-    const page = await client.call('machine.processes', { filter: 'sleep 600', limit: 1000 });
+    const page = await client.call('machine.processes', { filter: `sleep ${SLEEP_FOR}`, limit: 1000 });
     expect(page.rows[0]).toMatchObject({ pid: 1, depth: 0, context: true });
     const sleepsShown = page.rows.filter((row) => !row.context);
     expect(sleepsShown.map((row) => row.pid).sort()).toEqual(sleepPids().sort());
