@@ -94,7 +94,8 @@ describe('the Pools & queues tab, as issue 12 found it', () => {
   async function badgesOnceTreeSays(card: Locator, pid: number, expected: string): Promise<{ tree: string; card: string }> {
     const tree = rowOf(page, pid).getByTestId('state-badge');
     await until(`the tree to say pid ${pid} ${expected}`, async () => (await textOf(tree)).startsWith(expected), 15_000);
-    const inCard = card.locator(`[data-testid="pool-worker-row"][data-pid="${pid}"] [data-testid="state-badge"]`);
+    // (Selected by the lane's pid button, which the card had before the fix too, so this fails on the old card.)
+    const inCard = card.locator('[data-testid="pool-gantt"] .label').filter({ has: page.locator(`[data-testid="pool-worker"][data-pid="${pid}"]`) }).getByTestId('state-badge');
     // The card follows the same store: it says the same within a few renders, or never (the bug).
     await until(`the card to say what the tree says of pid ${pid}`, async () => (await textOf(inCard)) === (await textOf(tree)), 5_000).catch(() => undefined);
     return { tree: await textOf(tree), card: await textOf(inCard) };
@@ -124,7 +125,7 @@ describe('the Pools & queues tab, as issue 12 found it', () => {
       const afterTerminate = await badgesOnceTreeSays(terminated, pid, 'killed SIGTERM');
       expect(afterTerminate.card).toBe(afterTerminate.tree);
     }
-    const summary = terminated.getByTestId('pool-progress-summary');
+    const summary = terminated.getByTestId('pool-progress').locator('strong');
     await until('the pool to read as terminated', async () => (await terminated.getAttribute('data-state')) === 'terminated');
     expect(await textOf(summary)).toBe('terminated: 0 of 3 done');
     expect(await textOf(terminated.getByTestId('pool-progress'))).not.toContain('3 / 3');
@@ -330,14 +331,18 @@ describe('the Pools & queues tab, as issue 12 found it', () => {
     for (let i = 0; i < 6; i++) await applyFromCard(card, 'seconds=0.01');
     await applyFromCard(card, 'seconds=1.5');
     await until('seven tasks done', async () => (await card.getByTestId('pool-progress').getAttribute('data-finished')) === '7', 20_000);
-    const labels = (await card.getByTestId('pool-bar-label').allTextContents()).map((text) => text.trim());
+    const labels = (await card.locator('[data-testid="pool-bar"] text').allTextContents()).map((text) => text.trim());
     expect(labels).toHaveLength(7);
     expect(labels.filter((label) => label === '')).toEqual([]);
   });
 });
 
 /** Pictures of the tab with a pool and queues in each state, in both themes, to look at — and what a user would notice, asserted. */
-describe.each(['light', 'dark'] as const)('screenshots in the %s theme', (colorScheme) => {
+describe.each([
+  ['light', 'en'],
+  ['dark', 'en'],
+  ['light', 'zh-CN'],
+] as const)('screenshots in the %s theme, in %s', (colorScheme, locale) => {
   test('of the Pools & queues panel: forms with their errors, a terminated and a joined pool, queue calls', async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
     const session = await openLabSession(webUrl, { colorScheme });
@@ -346,6 +351,11 @@ describe.each(['light', 'dark'] as const)('screenshots in the %s theme', (colorS
     const made: { pools: string[]; queues: string[] } = { pools: [], queues: [] };
     try {
       await page.setViewportSize({ width: 1400, height: 900 });
+      if (locale !== 'en') {
+        await page.evaluate((chosen) => localStorage.setItem('loopscope.locale', chosen), locale);
+        await page.reload();
+        await page.locator('[data-testid="process-row"][data-role="main"]').waitFor();
+      }
       await page.getByTestId('detail-tab-pools').click();
       const terminated = (await rpc.call('pools.create', { processes: 2 })).poolId;
       const joined = (await rpc.call('pools.create', { processes: 2 })).poolId;
@@ -370,8 +380,8 @@ describe.each(['light', 'dark'] as const)('screenshots in the %s theme', (colorS
       await page.getByTestId('pool-create-submit').click();
       await page.getByTestId('pool-create-error').waitFor();
       await until('the terminated card', async () => (await page.locator(`[data-testid="pool-card"][data-pool="${terminated}"]`).getAttribute('data-state')) === 'terminated');
-      await page.screenshot({ path: `${SHOTS_DIR}/pools-queues-${colorScheme}.png` });
-      await page.getByTestId('pools-queues').screenshot({ path: `${SHOTS_DIR}/pools-queues-panel-${colorScheme}.png` });
+      await page.screenshot({ path: `${SHOTS_DIR}/pools-queues-${colorScheme}-${locale}.png` });
+      await page.getByTestId('pools-queues').screenshot({ path: `${SHOTS_DIR}/pools-queues-panel-${colorScheme}-${locale}.png` });
       expect(errors).toEqual([]);
       expect(await findTextProblems(page)).toEqual([]);
     } finally {
