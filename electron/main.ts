@@ -20,7 +20,7 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
-import { IPC_CALL, IPC_EVENTS } from '../shared/bridge.js';
+import { IPC_CALL, IPC_EVENTS, IPC_MENU } from '../shared/bridge.js';
 import { contentSecurityPolicy } from '../shared/contentSecurityPolicy.js';
 import type { Envelope } from '../shared/jsonRpc.js';
 import { ErrorCode } from '../shared/rpcError.js';
@@ -70,7 +70,8 @@ function start(renderer: RendererLocation): void {
       denyPermissions(session.defaultSession);
       serveRenderer(session.defaultSession, renderer);
       answerCalls(lab, renderer.origin);
-      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ dev: renderer.dev, mac: process.platform === 'darwin' })));
+      const command = (name: string): void => window?.webContents.send(IPC_MENU, name);
+      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ dev: renderer.dev, mac: process.platform === 'darwin', locale: app.getLocale(), command })));
 
       const open = (): void => {
         window = createWindow(renderer);

@@ -26,4 +26,16 @@ describe('application menu', () => {
     expect(appMenuTemplate({ dev: false, mac: true })[0]?.role).toBe('appMenu');
     expect(roles(appMenuTemplate({ dev: false, mac: false }))).not.toContain('appMenu');
   });
+
+  test('Help > Welcome opens the welcome screen in the page, in the system’s language', () => {
+    const sent: string[] = [];
+    const help = (locale: string) => appMenuTemplate({ dev: false, mac: false, locale, command: (name) => sent.push(name) }).find((item) => item.role === 'help');
+    const welcome = (help('en')?.submenu as MenuItemConstructorOptions[])[0];
+    expect(welcome?.label).toBe('Welcome to Loopscope…');
+    (welcome?.click as () => void)();
+    expect(sent).toEqual(['welcome']);
+    expect(help('zh-CN')?.label).toBe('帮助');
+    expect((help('zh-TW')?.submenu as MenuItemConstructorOptions[])[0]?.label).toBe('欢迎使用 Loopscope…');
+  });
 });
+
