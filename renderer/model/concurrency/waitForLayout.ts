@@ -37,7 +37,7 @@ export function layoutWaitFor(result: DeadlockResult, size: number): GraphLayout
 
   const inCycleNode = (kind: 'thread' | 'lock', name: string): boolean =>
     cycle !== null && (kind === 'thread' ? cycle.threads.includes(name) : cycle.locks.includes(name));
-  const radius = size / 2 - 34;
+  const radius = size / 2 - 48; // room for a thread's name at the left and right
   const nodes = ring.map(({ kind, name }, i): GraphNode => {
     // Start on the left and go clockwise, so two threads sit left and right with their locks above and below.
     const angle = Math.PI + (2 * Math.PI * i) / ring.length;
