@@ -36,7 +36,7 @@ describe('the whole machine in the Processes view', () => {
     ({ page, rpc } = session);
     errors = collectPageErrors(page.context());
     await page.setViewportSize({ width: 1400, height: 900 });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const child of sleeps) child.kill('SIGKILL');
