@@ -26,7 +26,7 @@ describe('scenario event-loop-block', () => {
     // Probes and the process that ran the work: every one has ended.
     expect(pids.length).toBe(4);
     expect(pids.filter(isRunning)).toEqual([]);
-  });
+  }, 180_000);
 
   test('stopped halfway, it ends the probe that is blocked', async () => {
     const harness = newLab();

@@ -26,14 +26,14 @@ describe('scenario gil', () => {
       ['processes', 2],
     ]);
     expect(pids.filter(isRunning)).toEqual([]);
-  });
+  }, 180_000);
 
   test("runs JavaScript's analogue when asked: two loops on one event loop, and on two worker threads", async () => {
     const { result } = await runToEnd(newLab(), 'gil', 'gil', { runtime: 'node', nodeIterations: 20_000_000 });
     expect(result).toMatchObject({ runtime: 'node', python: null, noPython: 'the Node analogue was asked for' });
     expect(result.runs.map((run) => run.mode)).toEqual(['sequential', 'one-thread-interleaved', 'worker-threads']);
     expect(result.runs.every((run) => run.wallMs > 0)).toBe(true);
-  });
+  }, 180_000);
 
   test.each([
     ['loops that would run for hours', { pythonIterations: 100_000_000_000 }, /params\.pythonIterations: Too big/],

@@ -26,7 +26,7 @@ describe('scenario speedup', () => {
     expect(result.rows.every((row) => row.cpuPercentPerCore.length === result.cores)).toBe(true);
     expect(result.rows.find((row) => row.mode === 'sequential')?.speedup).toBe(1);
     expect(pids.filter(isRunning)).toEqual([]);
-  });
+  }, 180_000);
 
   test('stopped halfway, it leaves no process behind', async () => {
     const harness = newLab();
