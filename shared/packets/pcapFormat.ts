@@ -41,8 +41,6 @@ export function parsePcapHeader(view: DataView, offset: number): PcapHeader | st
   };
 }
 
-/** Records without comments share this (frozen) list rather than each allocating one. */
-export const NO_COMMENTS: string[] = Object.freeze([]) as unknown as string[];
 
 /** The largest captured length a record of this file may have: past it the length is corrupt, not a packet. */
 function recordLimit(header: PcapHeader): number {

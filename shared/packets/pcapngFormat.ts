@@ -3,7 +3,7 @@
  * the byte order for the blocks after it; Interface Description Blocks number the interfaces of their section; packets
  * come in Enhanced, Simple and (obsolete) Packet Blocks; Decryption Secrets Blocks carry TLS key logs.
  */
-import { NO_COMMENTS } from './pcapFormat.js';
+import { NO_COMMENTS } from './types.js';
 import type { RecordBatch } from './recordBatch.js';
 import type { CaptureInterface } from './types.js';
 

@@ -3,7 +3,7 @@
  * second) makes no object per packet — the index copies each run of records' bytes into its store in one call and scans
  * headers in place. `record(k)` makes the object form where one is wanted (readCapture, tests).
  */
-import { NO_COMMENTS } from './pcapFormat.js';
+import { NO_COMMENTS } from './types.js';
 import type { PacketRecord } from './types.js';
 
 /** Records per batch: a reader hands a batch over when it is full or when a chunk is used up. */

@@ -168,3 +168,6 @@ export interface FilterError {
   /** 0-based character position in the filter text. */
   position: number;
 }
+
+/** Records without comments share this (frozen) list rather than each allocating one. */
+export const NO_COMMENTS: string[] = Object.freeze([]) as unknown as string[];

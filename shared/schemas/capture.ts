@@ -84,7 +84,8 @@ export const captureMethods = {
     result: FilePart.extend({ packets: z.number().int().nonnegative(), skippedWithoutBytes: z.number().int().nonnegative() }),
   }),
   'capture.importPcap': method({
-    doc: 'Open a pcap or pcapng file (Wireshark\'s, tcpdump\'s) in place of the capture, sent in parts of at most 512 KiB in order from 0; each part is read as it arrives (memory: the index\'s bounds, whatever the size). A damaged file keeps the packets before the damage and says at which byte and why; `done` says to send no more parts.',
+    // Each part is read as it arrives (memory: the index's bounds, whatever the size); a damaged file keeps the packets before the damage.
+    doc: 'Open a pcap or pcapng file in place of the capture, in parts of at most 512 KiB in order from 0; `done`: send no more parts.',
     params: z.object({ name: z.string().min(1).max(255), part: z.number().int().nonnegative(), parts: z.number().int().positive(), base64: z.string().max(Math.ceil(PART_BYTES / 3) * 4) }).strict(),
     result: z.object({ done: z.boolean(), packets: z.number().int().nonnegative(), problem: CaptureProblem.nullable(), status: CaptureStatus }),
   }),

@@ -150,3 +150,6 @@ export type CoroutinesResult = z.infer<typeof CoroutinesResult>;
 /** Every timing result, for the discriminated union of concurrency results. */
 export const concurrencyTimingResults = [EventLoopBlockResult, GilResult, BlockingResult, SpeedupResult, CoroutinesResult] as const;
 export type ConcurrencyTimingResult = z.infer<(typeof concurrencyTimingResults)[number]>;
+
+/** The gil result's `noPython` when the user asked for the Node analogue (the other value: no python3 on PATH). */
+export const NODE_ANALOGUE_ASKED = 'the Node analogue was asked for';

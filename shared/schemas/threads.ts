@@ -36,7 +36,8 @@ export type ProcessThreads = z.infer<typeof ProcessThreads>;
 
 export const threadMethods = {
   'threads.show': method({
-    doc: "Say which processes this client shows the threads of (its whole set, replacing the last); the sampler reads threads for the union of every client's set, and a client that leaves drops its own. Answers with their threads now.",
+    // The sampler reads threads for the union of every client's set; a client that leaves drops its own.
+    doc: 'Say which processes this client shows the threads of (its whole set, replacing the last); answers with their threads now.',
     params: z.object({ pids: z.array(Pid).max(MAX_SHOWN_PROCESSES) }).strict(),
     result: z.object({
       /** The set kept for this client: the pids asked for that are in the app's tree. */

@@ -19,6 +19,8 @@ describe('parseProcStat', () => {
       rssPages: 2560,
       numThreads: 1,
       exitStatus: 768,
+      flags: 4194560,
+      processor: 1,
     });
   });
 

@@ -7,6 +7,7 @@ import { onLabReports } from '../labReports.js';
 import { findOnPath } from './findOnPath.js';
 import { GilReport } from './gilReports.js';
 import { onStdoutReports } from './stdoutReports.js';
+import { NODE_ANALOGUE_ASKED } from '../../../../shared/schemas/concurrencyTiming.js';
 
 export const gilScenario = defineScenario({
   info: {
@@ -29,7 +30,7 @@ export const gilScenario = defineScenario({
   unavailable: () => null,
   async start(context, { runtime, pythonIterations, nodeIterations }) {
     const python = runtime === 'auto' ? findOnPath('python3') : null;
-    const noPython = python ? null : runtime === 'node' ? 'the Node analogue was asked for' : 'there is no python3 on PATH';
+    const noPython = python ? null : runtime === 'node' ? NODE_ANALOGUE_ASKED : 'there is no python3 on PATH';
     if (noPython) context.say(`Not running CPython: ${noPython}. Running JavaScript's analogue: one event loop against worker threads.`);
     const result: GilResult = {
       kind: 'gil',
