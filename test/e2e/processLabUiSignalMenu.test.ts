@@ -45,6 +45,8 @@ describe('the Signal menu, with the mouse', () => {
 
   /** Opens the menu with a click on its button and checks that every item is drawn, whole, in the window, and is what a click there hits. */
   async function openByMouse(): Promise<void> {
+    // The button is greyed while the last signal's reply is on its way (the new state can arrive first): a user waits for it too.
+    await until('the Signal button is enabled', () => page.getByTestId('signal-menu').isEnabled());
     const button = await page.getByTestId('signal-menu').boundingBox();
     if (!button) throw new Error('no Signal button on screen');
     await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
