@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineLabTexts } from '../../../../shared/labTexts.js';
 import type { LoopDelayPhase, LoopWorkPlace } from '../../../../shared/schemas/concurrencyTiming.js';
 import { LoopProbeReport } from '../../processes/tasks/loopProbe.js';
 import { defineScenario, type ScenarioContext } from '../../scenarios/scenarioDefinition.js';
@@ -14,10 +15,29 @@ interface Measured {
   waitingMs: number | null;
 }
 
-const PLACES: readonly z.infer<typeof LoopWorkPlace>[] = ['main-thread', 'worker-thread', 'child-process'];
+type Place = z.infer<typeof LoopWorkPlace>;
+
+const PLACES: readonly Place[] = ['main-thread', 'worker-thread', 'child-process'];
 const RESOLUTION_MS = 10;
 /** The probe's own sampling timer (LoopDelayProbe's default). */
 const SAMPLE_EVERY_MS = 50;
+
+const steps = defineLabTexts('lab.step.eventLoopBlock', {
+  workInProcess: 'process {pid} runs the work; the probe only waits',
+});
+
+/** A phase's steps say where its work runs in the sentence itself: a translation orders the words its own way. */
+const phaseSteps = (id: string, where: string) =>
+  defineLabTexts(`lab.step.eventLoopBlock.${id}`, {
+    started: `probe {pid} started: {workMs} ms of CPU work on ${where}, its event loop watched`,
+    measured: `${where}: the probe's event loop was delayed up to {maxDelayMs} ms; the slowest echo took {pingMaxMs} ms`,
+  });
+
+const placeSteps: Record<Place, ReturnType<typeof phaseSteps>> = {
+  'main-thread': phaseSteps('mainThread', "the probe's main thread"),
+  'worker-thread': phaseSteps('workerThread', 'a worker thread'),
+  'child-process': phaseSteps('childProcess', 'another process'),
+};
 
 export const eventLoopBlockScenario = defineScenario({
   info: {
@@ -46,9 +66,9 @@ export const eventLoopBlockScenario = defineScenario({
   },
 });
 
-async function runPhase(context: ScenarioContext, place: z.infer<typeof LoopWorkPlace>, workMs: number): Promise<Phase> {
+async function runPhase(context: ScenarioContext, place: Place, workMs: number): Promise<Phase> {
   const probe = await context.spawn({ task: 'loop-probe', kwargs: { place, workMs, resolutionMs: RESOLUTION_MS }, name: `loop-probe-${place}` });
-  context.say(`probe ${probe.pid} started: ${workMs} ms of CPU work on ${describePlace(place)}, its event loop watched`, probe.pid);
+  context.say(placeSteps[place].started({ pid: probe.pid, workMs }), probe.pid);
   let pinger: EchoPinger | null = null;
   const done = new Promise<Measured>((resolve, reject) => {
     onLabReports(
@@ -58,7 +78,7 @@ async function runPhase(context: ScenarioContext, place: z.infer<typeof LoopWork
         if (report.type === 'listening') pinger = new EchoPinger(report.port);
         else if (report.type === 'workStarted' && place === 'child-process') {
           void context.spawn({ task: 'cpu-burn', kwargs: { ms: workMs }, name: 'loop-work' }).then(
-            (worker) => context.say(`process ${worker.pid} runs the work; the probe only waits`, worker.pid),
+            (worker) => context.say(steps.workInProcess({ pid: worker.pid }), worker.pid),
             reject,
           );
         } else if (report.type === 'done') resolve({ report, ...(pinger?.stop() ?? { replies: [], waitingMs: null }) });
@@ -69,17 +89,14 @@ async function runPhase(context: ScenarioContext, place: z.infer<typeof LoopWork
   });
   try {
     const phase = toPhase(place, probe.pid, await done);
-    context.say(
-      `${describePlace(place)}: the probe's event loop was delayed up to ${phase.maxDelayMs.toFixed(0)} ms; the slowest echo took ${phase.pingMaxMs?.toFixed(0) ?? '–'} ms`,
-      probe.pid,
-    );
+    context.say(placeSteps[place].measured({ maxDelayMs: phase.maxDelayMs.toFixed(0), pingMaxMs: phase.pingMaxMs?.toFixed(0) ?? '–' }), probe.pid);
     return phase;
   } finally {
     (pinger as EchoPinger | null)?.stop();
   }
 }
 
-function toPhase(place: z.infer<typeof LoopWorkPlace>, pid: number, { report, replies, waitingMs }: Measured): Phase {
+function toPhase(place: Place, pid: number, { report, replies, waitingMs }: Measured): Phase {
   const zero = Math.min(report.readings[0]?.at ?? report.workStart, report.workStart);
   const samples = report.readings.map((reading, i) => {
     const after = report.readings[i - 1]?.at ?? -Infinity;
@@ -99,6 +116,3 @@ function toPhase(place: z.infer<typeof LoopWorkPlace>, pid: number, { report, re
     samples,
   };
 }
-
-const describePlace = (place: z.infer<typeof LoopWorkPlace>): string =>
-  ({ 'main-thread': "the probe's main thread", 'worker-thread': 'a worker thread', 'child-process': 'another process' })[place];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { GilResult } from '../../../../shared/schemas/concurrencyTiming.js';
+import { defineLabTexts } from '../../../../shared/labTexts.js';
+import { GilMode, type GilResult, NODE_ANALOGUE_ASKED } from '../../../../shared/schemas/concurrencyTiming.js';
 import { MAX_CPYTHON_ITERATIONS } from '../../processes/tasks/cpythonGil.js';
 import { MAX_NODE_GIL_ITERATIONS } from '../../processes/tasks/nodeGil.js';
 import { defineScenario } from '../../scenarios/scenarioDefinition.js';
@@ -7,7 +8,19 @@ import { onLabReports } from '../labReports.js';
 import { findOnPath } from './findOnPath.js';
 import { GilReport } from './gilReports.js';
 import { onStdoutReports } from './stdoutReports.js';
-import { NODE_ANALOGUE_ASKED } from '../../../../shared/schemas/concurrencyTiming.js';
+
+/** The result's `noPython` where python3 is not on PATH. */
+const NO_PYTHON3 = 'there is no python3 on PATH';
+const analogue = (why: string): string => `Not running CPython: ${why}. Running JavaScript's analogue: one event loop against worker threads.`;
+
+const steps = defineLabTexts('lab.step.gil', {
+  noPython: analogue(NO_PYTHON3),
+  nodeAsked: analogue(NODE_ANALOGUE_ASKED),
+  withGil: 'CPython {version} at {executable}: the GIL is enabled',
+  freeThreaded: 'CPython {version} at {executable}: free-threaded, no GIL',
+});
+/** One step per way the loops ran, as the result names it. */
+const runSteps = defineLabTexts('lab.step.gil.run', Object.fromEntries(GilMode.options.map((mode) => [mode, `${mode}: {wallMs} ms`])) as Record<z.infer<typeof GilMode>, string>);
 
 export const gilScenario = defineScenario({
   info: {
@@ -30,8 +43,8 @@ export const gilScenario = defineScenario({
   unavailable: () => null,
   async start(context, { runtime, pythonIterations, nodeIterations }) {
     const python = runtime === 'auto' ? findOnPath('python3') : null;
-    const noPython = python ? null : runtime === 'node' ? NODE_ANALOGUE_ASKED : 'there is no python3 on PATH';
-    if (noPython) context.say(`Not running CPython: ${noPython}. Running JavaScript's analogue: one event loop against worker threads.`);
+    const noPython = python ? null : runtime === 'node' ? NODE_ANALOGUE_ASKED : NO_PYTHON3;
+    if (!python) context.say(runtime === 'node' ? steps.nodeAsked() : steps.noPython());
     const result: GilResult = {
       kind: 'gil',
       runtime: python ? 'cpython' : 'node',
@@ -48,11 +61,11 @@ export const gilScenario = defineScenario({
       if (report.type === 'python') {
         const { type: _type, ...info } = report;
         result.python = info;
-        context.say(`CPython ${info.version} at ${info.executable}: ${info.gilEnabled ? 'the GIL is enabled' : 'free-threaded, no GIL'}`, worker.pid);
+        context.say((info.gilEnabled ? steps.withGil : steps.freeThreaded)({ version: info.version, executable: info.executable }), worker.pid);
       } else {
         const sequential = result.runs.find((run) => run.mode === 'sequential')?.wallMs ?? report.wallMs;
         result.runs.push({ mode: report.mode, workers: report.workers, wallMs: report.wallMs, speedup: report.wallMs > 0 ? sequential / report.wallMs : 0 });
-        context.say(`${report.mode}: ${report.wallMs.toFixed(0)} ms`, worker.pid);
+        context.say(runSteps[report.mode]({ wallMs: report.wallMs.toFixed(0) }), worker.pid);
       }
       context.report({ ...result, runs: [...result.runs] });
     };

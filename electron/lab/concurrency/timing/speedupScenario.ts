@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import type { SpeedupResult, SpeedupRow } from '../../../../shared/schemas/concurrencyTiming.js';
+import { defineLabTexts } from '../../../../shared/labTexts.js';
+import { SpeedupMode, type SpeedupResult, type SpeedupRow } from '../../../../shared/schemas/concurrencyTiming.js';
 import { defineScenario, type ScenarioContext } from '../../scenarios/scenarioDefinition.js';
 import { onLabReports } from '../labReports.js';
 import { busyPercent, type CoreTicks, readCoreTicks } from './cpuTimes.js';
@@ -10,6 +11,14 @@ import { shares } from './speedupWork.js';
 
 /** Steps of CPU work the whole scenario may take (tasks × iterations × its runs): ~10 minutes here at 1.4 ns a step. */
 const MAX_TOTAL_STEPS = 4e11;
+
+/** One step per run, by the kind of work and how it ran, as the result's rows name them. */
+const runSteps = (id: string, work: string) =>
+  defineLabTexts(
+    `lab.step.speedup.${id}`,
+    Object.fromEntries(SpeedupMode.options.map((mode) => [mode, `${work}, ${mode}, {workers} worker(s): {wallMs} ms`])) as Record<z.infer<typeof SpeedupMode>, string>,
+  );
+const steps = { cpu: runSteps('cpu', 'CPU-bound'), io: runSteps('io', 'IO-bound') };
 
 /** 1, 2, 4, … up to the most workers asked for, and that number itself. */
 export const workerCounts = (most: number): number[] => {
@@ -71,7 +80,7 @@ async function runWork(context: ScenarioContext, result: SpeedupResult, spec: Wo
     const sequential = result.rows.find((candidate) => candidate.work === row.work && candidate.mode === 'sequential')?.wallMs ?? row.wallMs;
     result.rows.push({ ...row, speedup: row.wallMs > 0 ? sequential / row.wallMs : 0 });
     if (row.work === 'cpu' && row.mode === 'sequential') result.cpuTaskMs = row.wallMs / spec.tasks;
-    context.say(`${row.work === 'cpu' ? 'CPU-bound' : 'IO-bound'}, ${row.mode}, ${row.workers} worker(s): ${row.wallMs.toFixed(0)} ms`);
+    context.say(steps[row.work][row.mode]({ workers: row.workers, wallMs: row.wallMs.toFixed(0) }));
     context.report({ ...result, rows: [...result.rows] });
   };
 
