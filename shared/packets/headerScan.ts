@@ -276,7 +276,7 @@ export class HeaderScan {
 }
 
 /** The shift of a window-scale option (kind 3) in `[at, end)`, or -1. */
-function windowScaleOption(bytes: Uint8Array, at: number, end: number): number {
+export function windowScaleOption(bytes: Uint8Array, at: number, end: number): number {
   while (at < end) {
     const kind = bytes[at]!;
     if (kind === 0) return -1;
@@ -316,4 +316,5 @@ const LAYER_NAMES: Record<LayerProtocol, string> = {
   tcp: 'TCP',
   udp: 'UDP',
   data: 'data',
+  http: 'HTTP',
 };

@@ -79,7 +79,7 @@ export interface PacketField {
   children?: PacketField[];
 }
 
-export type LayerProtocol = 'frame' | 'eth' | 'null' | 'sll' | 'sll2' | 'raw' | 'ip' | 'ipv6' | 'tcp' | 'udp' | 'data';
+export type LayerProtocol = 'frame' | 'eth' | 'null' | 'sll' | 'sll2' | 'raw' | 'ip' | 'ipv6' | 'tcp' | 'udp' | 'data' | 'http';
 
 export interface PacketLayer extends LayerPlace {
   protocol: LayerProtocol;
