@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { captureMethods } from './schemas/capture.js';
 import { eventMethods } from './schemas/events.js';
+import { experimentMethods } from './schemas/experiments.js';
 import { httpMethods } from './schemas/http.js';
 import { machineMethods } from './schemas/machine.js';
 import { poolMethods } from './schemas/pool.js';
@@ -34,6 +35,7 @@ export const methods = {
   ...captureMethods,
   ...machineMethods,
   ...threadMethods,
+  ...experimentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,6 +1,7 @@
 import type { ProcessRow } from '../../shared/schemas/process.js';
 import { captureHandlers } from './capture/captureHandlers.js';
 import type { PacketCapture } from './capture/packetCapture.js';
+import { experimentHandlers } from './experiments/experimentHandlers.js';
 import type { LabHandlers } from './handlerTypes.js';
 import { httpHandlers } from './http/httpHandlers.js';
 import { machineHandlers } from './machine/machineHandlers.js';
@@ -51,5 +52,6 @@ export function createLabHandlers(lab: LabParts): LabHandlers {
     ...captureHandlers(lab.capture),
     ...machineHandlers(lab.machine),
     ...threadHandlers(lab.threads),
+    ...experimentHandlers(() => ({ scenarios: lab.scenarios.list().scenarios, capabilities: lab.systemInfo().capabilities })),
   };
 }
