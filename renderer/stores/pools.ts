@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef, watch } from 'vue';
 import type { EventType } from '../../shared/contract.js';
 import type { PoolInfo } from '../../shared/schemas/pool.js';
+import { onLabRestart } from '../composables/onLabRestart.js';
 import { type JoinState, poolJoinOutcome } from '../model/joinOutcome.js';
 import { applyPoolEvent, mergePoolList, type PoolsState, withPool } from '../model/poolState.js';
 import { t } from '../i18n/index.js';
@@ -52,6 +53,12 @@ export const usePoolsStore = defineStore('pools', () => {
     },
     { immediate: true },
   );
+
+  // The old run's pools ended with it, and the new run names its own pool-1, pool-2… again.
+  onLabRestart(() => {
+    joins.value = new Map();
+    joinTimeouts.value = new Map();
+  });
 
   const answered = (info: PoolInfo): PoolInfo => {
     pools.value = withPool(pools.value, info);

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { ref } from 'vue';
 import type { LabSignal } from '../../shared/schemas/process.js';
+import { onLabRestart } from '../composables/onLabRestart.js';
 import { joinOutcome, type JoinState } from '../model/joinOutcome.js';
 import { t } from '../i18n/index.js';
 import { useNoticesStore } from './notices.js';
@@ -17,6 +18,8 @@ export const useProcessActionsStore = defineStore('processActions', () => {
   const signalling = ref<ReadonlySet<number>>(new Set());
   /** The latest join of each pid: kept while the user looks at another process. */
   const joins = ref<ReadonlyMap<number, JoinState>>(new Map());
+  /** Each pid's join timeout as typed: kept here, as the pools' are, so a tab switch (which unmounts the actions) keeps it. */
+  const joinTimeouts = ref(new Map<number, string | number>());
 
   const withMember = <T>(set: ReadonlySet<T>, value: T, present: boolean): ReadonlySet<T> => {
     const next = new Set(set);
@@ -77,12 +80,10 @@ export const useProcessActionsStore = defineStore('processActions', () => {
   }
 
   // A new run of the lab has none of these pids: their joins answered for processes that ended with the old one.
-  watch(
-    () => session.restart,
-    (restart) => {
-      if (restart) joins.value = new Map();
-    },
-  );
+  onLabRestart(() => {
+    joins.value = new Map();
+    joinTimeouts.value = new Map();
+  });
 
-  return { signalling, joins, send, terminateMany, join };
+  return { signalling, joins, joinTimeouts, send, terminateMany, join };
 });

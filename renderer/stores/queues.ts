@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, watch } from 'vue';
 import type { JsonValue, QueueInfo } from '../../shared/schemas/queue.js';
+import { onLabRestart } from '../composables/onLabRestart.js';
 import { t } from '../i18n/index.js';
 import { errorMessage, useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
@@ -72,6 +73,12 @@ export const useQueuesStore = defineStore('queues', () => {
     },
     { immediate: true },
   );
+
+  // The old run's queues ended with it, and the new run names its own queue-1, queue-2… again.
+  onLabRestart(() => {
+    calls.value = new Map();
+    drafts.value = new Map();
+  });
 
   const callsOf = (queueId: string): readonly QueueCall[] => calls.value.get(queueId) ?? NO_CALLS;
   const setCalls = (queueId: string, change: (before: readonly QueueCall[]) => QueueCall[]): void => {
