@@ -149,6 +149,7 @@ export class Lab {
       labPorts: () => this.labPorts(),
       ownerOf: (conversation) => this.portOwner(conversation),
       log: this.log,
+      httpLog: () => this.http.log.all(),
     });
     this.scenarios = new ScenarioRunner(
       this.processes,

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { ParamsIn, Result } from '../../shared/contract.js';
 import { compileFilter, type ExchangeFilter, type ExchangeFilterSpec } from '../../shared/http/exchangeFilter.js';
+import type { PacketHttpExchange } from '../../shared/schemas/capture.js';
 import type { HttpExchange, HttpExchangeSummary, HttpSession, HttpStatus, JarCookie } from '../../shared/schemas/http.js';
 import { t } from '../i18n/index.js';
 import { appendLive, emptyPages, type ExchangePages, missingBlocks, rowAt, storePage } from '../model/http/exchangePages.js';
@@ -296,6 +297,15 @@ export const useHttpStore = defineStore('http', () => {
 
   const keylog = async (): Promise<Result<'http.keylog'>> => session.call('http.keylog');
 
+  /** An exchange read from captured packets (capture.httpExchanges), shown in the detail though no log holds it. */
+  const fromPackets = shallowRef<PacketHttpExchange | null>(null);
+  function showFromPackets(found: PacketHttpExchange): void {
+    fromPackets.value = found;
+    selectedId.value = found.exchange.summary.exchangeId;
+    selected.value = found.exchange;
+    selectedError.value = null;
+  }
+
   return {
     status,
     imported,
@@ -326,5 +336,7 @@ export const useHttpStore = defineStore('http', () => {
     exportHar,
     importHar,
     keylog,
+    fromPackets,
+    showFromPackets,
   };
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NoParams } from './common.js';
 import { type EventSpec, method, type MethodSpec } from './define.js';
+import { HttpExchange } from './http.js';
 import { Capability } from './system.js';
 
 /** What the lab keeps of what tcpdump sees on lo: the lab's own ports, or all loopback traffic (other local programs' too). */
@@ -53,6 +54,26 @@ export const CAPTURE_PART_BYTES = PART_BYTES;
 /** Where a capture file stops being readable: its byte offset and what is wrong there. */
 export const CaptureProblem = z.object({ offset: z.number().int().nonnegative(), message: z.string() });
 
+/** An HTTP exchange read from captured packets, in the HTTP lab's shape (its summary's recorder 'packets'). */
+export const PacketHttpExchange = z
+  .object({
+    source: z.literal('packets'),
+    /** tcp.stream, and the exchange's place on it (0 for its first request). */
+    stream: z.number().int().nonnegative(),
+    index: z.number().int().nonnegative(),
+    /** The packet numbers that carried the request's and the response's bytes. */
+    requestPackets: z.array(z.number().int().positive()),
+    responsePackets: z.array(z.number().int().positive()),
+    /** The same exchange in the HTTP lab's live log (its server's traffic captured), by 4-tuple and time; or null. */
+    logExchangeId: z.string().nullable(),
+    exchange: HttpExchange,
+  })
+  .meta({ id: 'PacketHttpExchange' });
+export type PacketHttpExchange = z.infer<typeof PacketHttpExchange>;
+
+/** Which HTTP exchange of a capture a packet carries part of. */
+export const PacketHttpRef = z.object({ stream: z.number().int().nonnegative(), index: z.number().int().nonnegative() }).meta({ id: 'PacketHttpRef' });
+
 export const captureMethods = {
   'capture.status': method({ doc: 'Whether loopback capture is possible here (or what to install or run), its state, counts and drops.', params: NoParams, result: CaptureStatus }),
   'capture.start': method({
@@ -71,7 +92,28 @@ export const captureMethods = {
   'capture.packet': method({
     doc: "One packet decoded: its layer tree with every field's byte offset and length, checksums, malformed notes, and its bytes.",
     params: z.object({ number: z.number().int().positive() }).strict(),
-    result: z.object({ row: PacketRow, base64: z.string(), decoded: z.unknown(), link: z.object({ transport: z.enum(['tcp', 'udp']), srcAddr: z.string(), srcPort: z.number().int(), dstAddr: z.string(), dstPort: z.number().int() }).nullable() }),
+    result: z.object({
+      row: PacketRow,
+      base64: z.string(),
+      decoded: z.unknown(),
+      link: z.object({ transport: z.enum(['tcp', 'udp']), srcAddr: z.string(), srcPort: z.number().int(), dstAddr: z.string(), dstPort: z.number().int() }).nullable(),
+      /** The HTTP exchange this packet carries part of (capture.httpExchanges reads it), or null. */
+      http: PacketHttpRef.nullable(),
+    }),
+  }),
+  'capture.httpExchanges': method({
+    doc: "HTTP exchanges found in the captured TCP streams, in the HTTP lab's shape: all (at most `limit`), one stream's, or the one the live log's exchange `logExchangeId` was seen in.",
+    params: z
+      .object({ stream: z.number().int().nonnegative().nullable().default(null), logExchangeId: z.string().min(1).max(64).nullable().default(null), limit: z.number().int().min(1).max(100).default(20) })
+      .strict()
+      .default({ stream: null, logExchangeId: null, limit: 20 }),
+    result: z.object({
+      exchanges: z.array(PacketHttpExchange),
+      /** Streams with HTTP in the capture; more than listed when past `limit`. */
+      streams: z.number().int().nonnegative(),
+      /** Stream bytes past the per-direction bound, not read. */
+      droppedBytes: z.number().int().nonnegative(),
+    }),
   }),
   'capture.exportPcap': method({
     doc: 'The packets (after the filter) as a classic pcap file, in parts of 512 KiB.',

@@ -104,8 +104,8 @@ export const SocketTuple = z
 /** A process at one end of a connection; pid null with the reason when it cannot be known. */
 export const HttpPeer = z.object({ pid: Pid.nullable(), reason: z.string().nullable() }).meta({ id: 'HttpPeer' });
 
-/** Who recorded the exchange: the server (what it received and sent) or the composer's client socket (what it sent and received). */
-export const HttpRecorder = z.enum(['server', 'composer']);
+/** Who recorded the exchange: the server (what it received and sent), the composer's client socket (what it sent and received), or a packet capture (capture.httpExchanges). */
+export const HttpRecorder = z.enum(['server', 'composer', 'packets']);
 
 export const HttpParseErrorInfo = z
   .object({

@@ -12,4 +12,5 @@ export const captureHandlers = (capture: PacketCapture): HandlersOf<'capture'> =
   'capture.exportPcap': async ({ filter, part }) => capture.exportFile('pcap', filter, part),
   'capture.exportPcapng': async ({ filter, part }) => capture.exportFile('pcapng', filter, part),
   'capture.importPcap': async (params) => capture.importPart(params),
+  'capture.httpExchanges': async (params) => capture.http.list(params),
 });

@@ -3,8 +3,10 @@ import type { Params, Result } from '../../../shared/contract.js';
 import { CAPTURE_PART_BYTES, type CaptureStatus, type PacketRow } from '../../../shared/schemas/capture.js';
 import { CaptureStreamReader, compileFilter, type Conversation, PacketIndex, selectPackets, writePcap, writePcapng } from '../../../shared/packets/index.js';
 import type { EventHub } from '../hub/eventHub.js';
+import type { LoggedExchange } from '../http/loggedExchange.js';
 import { detectCapture } from './captureCapability.js';
 import { CaptureFileImport } from './captureFileImport.js';
+import { PacketExchanges } from './packetExchanges.js';
 import { TcpdumpProcess, type ToolCounts } from './tcpdumpProcess.js';
 
 export interface PacketCaptureOptions {
@@ -16,6 +18,8 @@ export interface PacketCaptureOptions {
   /** Who holds either end of a conversation, for `pid == N` and the pcapng comments. */
   ownerOf: (conversation: Conversation) => { pid: number; name: string } | null;
   log: (message: string) => void;
+  /** The HTTP lab's live log, linked to the exchanges found in the packets. */
+  httpLog?: () => readonly LoggedExchange[];
 }
 
 const BATCH_MS = 100;
@@ -47,7 +51,12 @@ export class PacketCapture {
   private batchTimer: NodeJS.Timeout | undefined;
   private countsTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: PacketCaptureOptions) {}
+  /** HTTP found in the captured TCP streams: the rows and layers of the packets that carry it, and the exchanges. */
+  readonly http: PacketExchanges;
+
+  constructor(private readonly options: PacketCaptureOptions) {
+    this.http = new PacketExchanges({ index: () => this.index, logged: () => options.httpLog?.() ?? [] });
+  }
 
   status(): CaptureStatus {
     return {
@@ -160,12 +169,12 @@ export class PacketCapture {
     return { total: this.index.count, matched: selected.length, offset, rows };
   }
 
-  packet(number: number): { row: PacketRow; base64: string; decoded: unknown; link: Conversation | null } {
+  packet(number: number): Result<'capture.packet'> {
     const i = number - 1;
     const bytes = i >= 0 && i < this.index.count ? this.index.bytes(i) : null;
     const row = bytes ? this.row(i) : null;
     if (!bytes || !row) throw new RpcError(ErrorCode.NotFound, `No packet ${number} with its bytes: the capture holds ${this.index.count} (bytes beyond the store's bound are dropped).`);
-    return { row, base64: Buffer.from(bytes).toString('base64'), decoded: this.index.decode(i), link: this.index.conversation(i) };
+    return { row, base64: Buffer.from(bytes).toString('base64'), decoded: this.http.withLayer(i, this.index.decode(i)), link: this.index.conversation(i), http: this.http.refOf(i) };
   }
 
   /** One part of the file, so that a large capture crosses the socket in frames under 1 MiB. */
@@ -215,7 +224,7 @@ export class PacketCapture {
     const decoded = this.index.decode(i);
     if (!decoded) return null;
     const { summary } = decoded;
-    return { number: summary.number, time: summary.relativeTime, source: summary.source, destination: summary.destination, protocol: summary.protocol, length: summary.length, info: summary.info, stream: decoded.stream };
+    return this.http.labelRow(i, { number: summary.number, time: summary.relativeTime, source: summary.source, destination: summary.destination, protocol: summary.protocol, length: summary.length, info: summary.info, stream: decoded.stream });
   }
 
   private take(chunk: Buffer): void {
