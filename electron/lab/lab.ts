@@ -1,6 +1,6 @@
 import { arch, cpus, platform, release } from 'node:os';
 import type { Envelope } from '../../shared/jsonRpc.js';
-import { ErrorCode, RpcError } from '../../shared/rpcError.js';
+import { ErrorCode } from '../../shared/rpcError.js';
 import type { ProcessRow } from '../../shared/schemas/process.js';
 import { MAX_OPEN_SOCKETS } from '../../shared/schemas/sockets.js';
 import type { SystemInfo } from '../../shared/schemas/system.js';
@@ -29,6 +29,7 @@ import { procfsAvailable, readStat } from './procfs/procfs.js';
 import { observePid, ProcfsSource } from './sampler/procfsSource.js';
 import { PsSource } from './sampler/psSource.js';
 import { Sampler } from './sampler/sampler.js';
+import { IdleWatch, wakingOnCall } from './sampler/idleWatch.js';
 import { ThreadSampler } from './sampler/threadSampler.js';
 import { ScenarioRunner } from './scenarios/scenarioRunner.js';
 import { LabSockets } from './sockets/labSockets.js';
@@ -76,6 +77,8 @@ export class Lab {
   readonly sockets: LabSockets;
   readonly capture: PacketCapture;
   readonly machine: MachineMonitor;
+  /** Whether there is anything to watch: with no client and nothing in the tree, the periodic work sleeps. */
+  readonly idle: IdleWatch;
   /** Ports Loopscope itself serves on (browser mode's): never captured. */
   private readonly ownPorts: number[] = [];
   private readonly table: ProcessTable;
@@ -106,7 +109,10 @@ export class Lab {
       guardian: this.guardian,
       maxLive: this.maxLive,
       outputBudgetChars: options.budgets?.outputChars,
-      onSpawned: (lab) => this.table.addSpawned(lab, procfsAvailable ? observePid(lab.pid) : null),
+      onSpawned: (lab) => {
+        this.idle.wake();
+        this.table.addSpawned(lab, procfsAvailable ? observePid(lab.pid) : null);
+      },
       onExited: (lab) => this.table.removeExited(lab),
       onCall: (lab, method, params) => this.answerLabProcess(lab.pid, lab.gone, method, params),
     });
@@ -123,6 +129,10 @@ export class Lab {
       onOrphanGone: (pid) => this.guardian?.untrack(pid),
       sampleIntervalMs: this.sampleIntervalMs,
     });
+    this.idle = new IdleWatch({
+      hub: this.hub,
+      treeBusy: () => this.processes.liveCount > 0 || this.table.followed().some((followed) => followed.pid !== process.pid && !helpers.has(followed.pid)),
+    });
     this.threads = new ThreadSampler({ hub: this.hub, tree: () => this.table.followed(), intervalMs: this.sampleIntervalMs });
     this.source = procfsAvailable ? new ProcfsSource() : process.platform === 'darwin' ? new PsSource() : new PidusageSource();
     this.sampler = new Sampler({
@@ -137,11 +147,14 @@ export class Lab {
         this.reaper.reap(this.table.adoptedByMain(), (pid) => this.processes.get(pid) !== undefined, at);
       },
       onError: (error) => this.log(`sampler: ${error.message}`),
+      idle: () => this.idle.idle(),
     });
     this.machine = new MachineMonitor({ source: machineSourceFor(), hub: this.hub, intervalMs: options.machineIntervalMs ?? 1000, owners: () => new Map(this.table.rows().filter((row) => row.alive).map((row) => [row.pid, row.role])), onError: (error) => this.log(`machine: ${error.message}`) });
     this.queues = new LabQueues(this.hub, options.budgets?.queueBytes);
     this.pools = new LabPools(this.processes, this.hub, options.budgets?.keptPools);
-    this.sockets = new LabSockets(this.hub, this.processes, () => this.ownPorts);
+    this.sockets = new LabSockets(this.hub, this.processes, () => this.ownPorts, () => this.idle.idle());
+    this.idle.onWake(() => this.sampler.wake());
+    this.idle.onWake(() => this.sockets.tracker.wake());
     this.http = new HttpLab(this.hub, this.log);
     this.capture = new PacketCapture({
       hub: this.hub,
@@ -163,7 +176,7 @@ export class Lab {
       this.guardian ?? undefined,
     );
     void sweepAbandonedFolders().then((swept) => swept.length > 0 && this.log(`removed ${swept.length} folder(s) left by instances that ended abruptly`));
-    this.handlers = createLabHandlers(this);
+    this.handlers = wakingOnCall(createLabHandlers(this), () => this.idle.wake());
     if (options.subreaper) this.setSubreaper(true);
     this.sampler.start();
   }
@@ -209,6 +222,7 @@ export class Lab {
         ['sockets', () => this.sockets.dispose(this.log)],
         ['pools', () => this.pools.dispose()],
         ['queues', () => this.queues.dispose()],
+        ['idle watch', () => this.idle.dispose()],
         ['sampler', () => this.sampler.stop()],
         ['machine', () => this.machine.dispose()],
         ['lab processes', () => this.processes.dispose()],
@@ -241,11 +255,7 @@ export class Lab {
   }
 
   setSubreaper(enabled: boolean): boolean {
-    try {
-      setSubreaper(enabled);
-    } catch (error) {
-      throw new RpcError(ErrorCode.Unsupported, `Loopscope cannot be the child subreaper here: ${(error as Error).message}`);
-    }
+    setSubreaper(enabled);
     this.subreaper = enabled;
     return enabled;
   }

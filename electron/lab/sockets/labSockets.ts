@@ -13,8 +13,8 @@ export class LabSockets {
   readonly tracker: SocketTracker;
   readonly rows: SocketRows;
 
-  /** `ownPorts`: where Loopscope itself serves (browser mode): those sockets are the app's, not the lab's. */
-  constructor(hub: EventHub, processes: LabProcesses, ownPorts: () => readonly number[] = () => []) {
+  /** `ownPorts`: where Loopscope itself serves (browser mode): those sockets are the app's, not the lab's. `idle`: when the tracker's poll may sleep. */
+  constructor(hub: EventHub, processes: LabProcesses, ownPorts: () => readonly number[] = () => [], idle: () => boolean = () => false) {
     this.hosts = new SocketHosts(processes, (pid, detail) => this.lab.hostGone(pid, detail));
     this.lab = new SocketLab({
       hub,
@@ -22,7 +22,7 @@ export class LabSockets {
       labHost: (pid) => this.hosts.labHost(pid),
       onActivity: () => this.tracker.noteActivity(),
     });
-    this.tracker = new SocketTracker({ emit: (type, data, at) => hub.emit(type, data, at), labPids: () => this.lab.hostPids(), ownPorts });
+    this.tracker = new SocketTracker({ emit: (type, data, at) => hub.emit(type, data, at), labPids: () => this.lab.hostPids(), ownPorts, idle });
     this.rows = new SocketRows(this.lab, this.tracker);
     this.tracker.start();
   }

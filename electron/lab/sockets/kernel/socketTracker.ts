@@ -29,6 +29,11 @@ export interface SocketTrackerOptions {
   activeForMs?: number;
   /** While idle, a full reading at least this often: it finds sockets no lab call announced. */
   fullRefreshMs?: number;
+  /**
+   * Whether nobody is there to see a reading (see IdleWatch): then, with no lab socket the kernel still
+   * holds and no recent activity, the poll sleeps until wake() or noteActivity(). Never, by default.
+   */
+  idle?: () => boolean;
   /** Tests and benchmarks pass one; by default netlink sock_diag, else /proc/net (openKernelReader). */
   reader?: { reader: KernelReader | null; detail: string };
   recentlyClosedCap?: number;
@@ -36,7 +41,7 @@ export interface SocketTrackerOptions {
   now?: () => number;
 }
 
-const DEFAULTS = { fastIntervalMs: 25, idleIntervalMs: 1000, activeForMs: 2000, fullRefreshMs: 5000, recentlyClosedCap: 256, historyCap: 64 };
+const DEFAULTS = { fastIntervalMs: 25, idleIntervalMs: 1000, activeForMs: 2000, fullRefreshMs: 5000, recentlyClosedCap: 256, historyCap: 64, idle: () => false };
 
 const LISTEN_AND_UDP: ReadQuery = { protocols: ['tcp', 'udp'], tcpStates: 'listen', tcpInfo: false };
 /** Beyond this many lab connections, one dump costs less than a lookup each (~40 µs a lookup, ~3 ms a dump of both families). */
@@ -84,6 +89,7 @@ export class SocketTracker {
   private lastActivity = -Infinity;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  private sleeping = false;
   private lastError: string | null = null;
 
   constructor(options: SocketTrackerOptions) {
@@ -108,14 +114,27 @@ export class SocketTracker {
 
   stop(): void {
     this.running = false;
+    this.sleeping = false;
     clearTimeout(this.timer);
     this.reader?.close();
+  }
+
+  /** Out of its sleep: a reading now, then on the schedule again. Awake already: nothing. */
+  wake(): void {
+    if (!this.sleeping) return;
+    this.sleeping = false;
+    this.loop();
+  }
+
+  get asleep(): boolean {
+    return this.sleeping;
   }
 
   /** The lab made a socket call: poll fast for a while, starting now. */
   noteActivity(): void {
     const wasIdle = !this.active();
     this.lastActivity = performance.now();
+    this.sleeping = false;
     if (wasIdle && this.running) {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.loop(), 0);
@@ -213,6 +232,10 @@ export class SocketTracker {
       this.lastError = null;
     } catch (error) {
       this.lastError = (error as Error).message; // kept for sockets.list to show; the next tick tries again
+    }
+    if (!this.active() && this.options.idle() && ![...this.live].some((track) => track.socket.lab)) {
+      this.sleeping = true;
+      return;
     }
     this.timer = setTimeout(() => this.loop(), this.active() ? this.options.fastIntervalMs : this.options.idleIntervalMs);
     this.timer.unref();
