@@ -6,6 +6,8 @@ import { costOf, type LoggedExchange } from '../loggedExchange.js';
 import { clientPeer } from '../peerProcess.js';
 import { StreamRedactor } from '../redact.js';
 import type { RouteResponse } from '../routes/routeTypes.js';
+import { Answer, type AnswerTarget } from './answer.js';
+import { Deadline } from './deadline.js';
 import { type CapturedMessage, MessageCapture } from './messageCapture.js';
 import { ResponseWriter } from './responseWriter.js';
 
@@ -48,13 +50,6 @@ interface Refusal {
   offset: number | null;
 }
 
-/** What the server learnt while answering: when the head and the last byte went, and the status it sent. */
-interface AnswerTimes {
-  headersAt: number | null;
-  writtenAt: number | null;
-  status: { status: number; text: string; contentType: string | null } | null;
-}
-
 type Queued = { incoming: Incoming; request: ParsedRequest; refusal: null } | { incoming: Incoming; request: null; refusal: Refusal; raw: CapturedMessage };
 
 /**
@@ -80,7 +75,7 @@ const MAX_QUEUED = 32;
  * closed. Requests are answered one at a time in order, so pipelined requests on one connection get their responses in
  * the order they came. Every step is an event with its time and a row on the exchange's timeline.
  */
-export class ServerConnection {
+export class ServerConnection implements AnswerTarget<Incoming> {
   private readonly parser: HttpMessageParser;
   private readonly capture: MessageCapture;
   private readonly redactor = new StreamRedactor();
@@ -93,11 +88,14 @@ export class ServerConnection {
   private refusing = false;
   private busy = false;
   private peerEnded = false;
-  private gone = false;
+  /** The socket has closed. */
+  gone = false;
+  /** The response being written, settled at once if the socket closes under it. */
+  private answering: Answer<Incoming> | null = null;
   private lastExchange: LoggedExchange | null = null;
-  private idleTimer: NodeJS.Timeout | undefined;
-  private idleMs = 0;
-  private headersTimer: NodeJS.Timeout | undefined;
+  /** Since when the connection waits for a request with nothing in hand: the kept-alive idle timeout counts from it. */
+  private idleSince = now();
+  private readonly deadline = new Deadline(() => this.checkDeadline());
   private markClosed = (): void => {};
   /** Settles when the socket has closed and the connection's last exchange is logged. */
   readonly closed = new Promise<void>((resolve) => (this.markClosed = resolve));
@@ -124,7 +122,7 @@ export class ServerConnection {
     socket.on('end', () => this.onPeerEnd());
     socket.on('close', () => this.onClose());
     socket.on('error', () => {}); // 'close' follows; a reset client is logged there
-    this.armIdle();
+    this.armDeadline();
   }
 
   /** The server is stopping: finish what is in hand, read nothing more. */
@@ -148,8 +146,11 @@ export class ServerConnection {
     this.begin();
     this.parser.push(chunk);
     this.capture.commit();
-    if (!this.capture.holding && this.parser.current === null) this.incoming = null;
-    this.armIdle(); // after the parse: mid-request silence and silence between requests have their own timeouts
+    if (!this.capture.holding && this.parser.current === null) {
+      this.incoming = null;
+      this.idleSince = this.chunkAt;
+    }
+    this.armDeadline(); // after the parse: mid-request silence and silence between requests have their own timeouts
     if (this.queue.length >= MAX_QUEUED) this.socket.pause();
   }
 
@@ -160,15 +161,12 @@ export class ServerConnection {
     const at = this.chunkAt;
     this.incoming = { exchangeId, startedAt: at, steps: [], headersAt: null };
     this.stepOf(this.incoming, 'read', ROUTINE.read, at);
-    clearTimeout(this.headersTimer);
-    this.headersTimer = setTimeout(() => this.timeOut('headers'), this.context.limits().headersTimeoutMs);
     return this.incoming;
   }
 
   private onHeaders(message: HttpMessage): void {
     const incoming = this.begin();
     incoming.headersAt = now();
-    clearTimeout(this.headersTimer);
     const limit = this.context.limits().maxRequestBodyBytes;
     if (message.contentLength !== null && message.contentLength > limit) {
       this.refuse({ status: 413, code: 'BODY_TOO_LARGE', reason: `Content-Length ${message.contentLength} is over the server's limit of ${limit} bytes`, offset: null });
@@ -194,7 +192,6 @@ export class ServerConnection {
     this.bodyParts = [];
     this.bodyBytes = 0;
     this.incoming = null;
-    clearTimeout(this.headersTimer);
     this.stepOf(incoming, 'parsed', ROUTINE.parsed);
     this.queue.push({ incoming, request: { exchangeId: incoming.exchangeId, message, body, raw }, refusal: null });
     // After Connection: close nothing more is read; what follows a CONNECT or an Upgrade is not HTTP/1.x.
@@ -212,7 +209,6 @@ export class ServerConnection {
   private refuse(refusal: Refusal, parseError = false): void {
     if (this.refusing) return;
     this.refusing = true;
-    clearTimeout(this.headersTimer);
     const incoming = this.begin();
     const raw = this.capture.takeAll();
     const offset = parseError && refusal.offset !== null ? Math.max(0, refusal.offset - raw.streamOffset) : refusal.offset;
@@ -223,36 +219,43 @@ export class ServerConnection {
     void this.pump();
   }
 
-  private timeOut(phase: 'headers' | 'idle'): void {
-    if (this.gone) return;
+  /**
+   * The deadline the connection has now: the headers' and the silence's while a request is arriving, the kept-alive
+   * idle one while it waits for the next; none while it answers with nothing arriving, or once it reads no more.
+   */
+  private nextDeadline(): { at: number; phase: 'headers' | 'idle' | 'kept-alive' } | null {
+    if (this.gone || this.refusing) return null;
     const limits = this.context.limits();
     if (this.incoming || this.capture.holding) {
-      const reason =
-        phase === 'headers'
-          ? `the headers did not end within ${limits.headersTimeoutMs} ms of the request's first byte`
-          : `the client sent nothing for ${limits.requestIdleTimeoutMs} ms in the middle of a request`;
-      this.refuse({ status: 408, code: 'TIMEOUT', reason, offset: null });
-      return;
+      const idle = this.chunkAt + limits.requestIdleTimeoutMs;
+      const headers = this.incoming && this.incoming.headersAt === null ? this.incoming.startedAt + limits.headersTimeoutMs : Infinity;
+      return headers <= idle ? { at: headers, phase: 'headers' } : { at: idle, phase: 'idle' };
     }
-    if (this.busy || this.queue.length > 0) return this.armIdle();
-    this.closeStep(`idle for ${limits.keepAliveTimeoutMs} ms between requests: the server closes the kept-alive connection`);
-    this.socket.end();
+    if (this.busy || this.queue.length > 0) return null; // the pump arms the kept-alive deadline when it is done
+    return { at: this.idleSince + limits.keepAliveTimeoutMs, phase: 'kept-alive' };
   }
 
-  /** Re-arms the one idle timer per chunk; refresh() reuses it while its length stays, which is the common case. */
-  private armIdle(): void {
-    if (this.gone) return clearTimeout(this.idleTimer);
+  private armDeadline(): void {
+    const next = this.nextDeadline();
+    if (next) this.deadline.by(next.at);
+  }
+
+  /** The timer fired: the deadline may have moved since it was armed (bytes came, a request ended), so look again. */
+  private checkDeadline(): void {
+    const next = this.nextDeadline();
+    if (!next) return;
+    if (now() < next.at) return this.deadline.by(next.at);
     const limits = this.context.limits();
-    const waitingForRequest = !this.incoming && !this.capture.holding;
-    const ms = waitingForRequest ? limits.keepAliveTimeoutMs : limits.requestIdleTimeoutMs;
-    if (this.idleTimer && ms === this.idleMs) {
-      this.idleTimer.refresh();
+    if (next.phase === 'kept-alive') {
+      this.closeStep(`idle for ${limits.keepAliveTimeoutMs} ms between requests: the server closes the kept-alive connection`);
+      this.socket.end();
       return;
     }
-    clearTimeout(this.idleTimer);
-    this.idleMs = ms;
-    this.idleTimer = setTimeout(() => this.timeOut('idle'), ms);
-    this.idleTimer.unref();
+    const reason =
+      next.phase === 'headers'
+        ? `the headers did not end within ${limits.headersTimeoutMs} ms of the request's first byte`
+        : `the client sent nothing for ${limits.requestIdleTimeoutMs} ms in the middle of a request`;
+    this.refuse({ status: 408, code: 'TIMEOUT', reason, offset: null });
   }
 
   private onPeerEnd(): void {
@@ -275,8 +278,8 @@ export class ServerConnection {
   private onClose(): void {
     if (this.gone) return;
     this.gone = true;
-    clearTimeout(this.idleTimer);
-    clearTimeout(this.headersTimer);
+    this.deadline.cancel();
+    this.answering?.abandon();
     if (!this.refusing && (this.incoming || this.capture.holding)) this.abandon('the connection closed in the middle of the request');
     this.closeStep('the connection closed');
     this.markClosed();
@@ -307,55 +310,30 @@ export class ServerConnection {
       this.socket.end();
       return;
     }
-    this.armIdle();
+    this.idleSince = now();
+    this.armDeadline();
   }
 
   /** Answers one request (or refusal); resolves when its last byte was written; true when the connection closes after it. */
   private async serve(item: Queued): Promise<boolean> {
     const { incoming } = item;
     const keepAlive = item.request !== null && item.request.message.keepAlive && !item.request.message.upgrade && !this.peerEnded;
-    const response = new ResponseCapture(() => this.context.limits().maxLoggedBodyBytes);
-    const times: AnswerTimes = { headersAt: null, writtenAt: null, status: null };
-    let finish = (): void => {};
-    const written = new Promise<void>((resolve) => (finish = resolve));
-    this.socket.once('close', finish);
-    const writer = new ResponseWriter(
-      {
-        headers: (status, text, contentType) => {
-          times.headersAt = now();
-          times.status = { status, text, contentType };
-          this.stepOf(incoming, 'headers', ROUTINE.headers, times.headersAt);
-        },
-        write: (bytes) => {
-          response.add(bytes);
-          return this.write(bytes);
-        },
-        end: (bytes) => {
-          response.add(bytes);
-          this.stepOf(incoming, 'body', ROUTINE.body);
-          void this.write(bytes).then(() => {
-            if (!this.gone) {
-              times.writtenAt = now();
-              this.stepOf(incoming, 'written', ROUTINE.written, times.writtenAt);
-            }
-            finish();
-          });
-        },
-      },
-      { head: item.request?.message.method === 'HEAD', keepAlive, serverHeaders: this.context.serverHeaders() },
-    );
+    const answer = new Answer(this, incoming, this.context.limits().maxLoggedBodyBytes);
+    this.answering = answer;
+    const writer = new ResponseWriter(answer, { head: item.request?.message.method === 'HEAD', keepAlive, serverHeaders: this.context.serverHeaders() });
     const routed = await this.answer(item, writer);
-    await written;
-    this.socket.off('close', finish);
+    if (this.gone) answer.abandon();
+    await answer.written;
+    this.answering = null;
     const error = item.refusal
       ? { code: item.refusal.code, reason: item.refusal.reason, offset: item.refusal.offset }
-      : times.writtenAt === null
+      : answer.writtenAt === null
         ? { code: 'CLIENT_CLOSED', reason: 'the client went away before the response was written', offset: null }
         : null;
     const closing = writer.closes || !keepAlive || this.gone;
     if (!closing) this.stepOf(incoming, 'kept-alive', ROUTINE['kept-alive']);
     const raw = item.request ? item.request.raw : item.raw;
-    this.logExchange(incoming, raw, response.captured(), routed, error, { ...times, message: item.request?.message ?? null });
+    this.logExchange(incoming, raw, answer.capture.captured(), routed, error, { answer, message: item.request?.message ?? null });
     return closing;
   }
 
@@ -378,11 +356,13 @@ export class ServerConnection {
     }
   }
 
-  private write(bytes: Buffer): Promise<void> {
-    if (this.gone) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.socket.write(bytes, () => resolve());
-    });
+  send(bytes: Buffer, done: () => void): void {
+    if (this.gone) return done();
+    this.socket.write(bytes, () => done());
+  }
+
+  answerStep(incoming: Incoming, step: 'headers' | 'body' | 'written', at?: number): void {
+    this.stepOf(incoming, step, ROUTINE[step], at);
   }
 
   private stepOf(incoming: Incoming, step: HttpStep, detail: string, at = now()): void {
@@ -396,12 +376,12 @@ export class ServerConnection {
     response: CapturedMessage | null,
     routed: { route: string | null; explanation: string | null },
     error: HttpExchangeSummary['error'],
-    answer: (AnswerTimes & { message: HttpMessage | null }) | null,
+    answered: { answer: Answer<Incoming>; message: HttpMessage | null } | null,
   ): void {
-    const message = answer?.message ?? this.parser.current;
+    const message = answered?.message ?? this.parser.current;
     const host = message?.headers.find((field) => field.name.toLowerCase() === 'host')?.value ?? null;
-    const statusLine = answer?.status ?? null;
-    const end = answer?.writtenAt ?? now();
+    const statusLine = answered?.answer.status ?? null;
+    const end = answered?.answer.writtenAt ?? now();
     const fromComposer = this.context.fromComposer(this.info.tuple?.remotePort ?? -1);
     // The composer's socket learns its port when it connects, which may be just after the server accepted it.
     if (fromComposer && this.info.client.pid === null && this.info.tuple) this.info.client = clientPeer(this.info.tuple, true);
@@ -426,40 +406,10 @@ export class ServerConnection {
       route: routed.route,
       error,
     };
-    const steps = [...(summary.indexOnConnection === 0 ? this.openingSteps : []), ...incoming.steps];
-    const record = { summary, request, response, steps, connection: this.info, explanation: routed.explanation };
-    const exchange: LoggedExchange = { ...record, cost: costOf(record) };
+    const steps = summary.indexOnConnection === 0 ? [...this.openingSteps, ...incoming.steps] : incoming.steps;
+    const exchange: LoggedExchange = { summary, request, response, steps, connection: this.info, explanation: routed.explanation, cost: 0 };
+    exchange.cost = costOf(exchange);
     this.lastExchange = exchange;
     this.context.record(exchange);
-  }
-}
-
-/** The response bytes as written, the first `cap` past the headers kept. */
-class ResponseCapture {
-  private readonly parts: Buffer[] = [];
-  private kept = 0;
-  private headerEnd: number | null = null;
-  totalBytes = 0;
-
-  constructor(private readonly cap: () => number) {}
-
-  add(bytes: Buffer): void {
-    if (this.headerEnd === null) {
-      const end = bytes.indexOf('\r\n\r\n');
-      if (end >= 0) this.headerEnd = this.totalBytes + end + 4;
-    }
-    const limit = this.headerEnd === null ? Infinity : this.headerEnd + this.cap();
-    const room = Math.max(0, limit - this.kept);
-    if (room > 0) {
-      const part = bytes.subarray(0, room);
-      this.parts.push(part);
-      this.kept += part.length;
-    }
-    this.totalBytes += bytes.length;
-  }
-
-  captured(): CapturedMessage {
-    const raw = this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts, this.kept);
-    return { raw, totalBytes: this.totalBytes, streamOffset: 0 };
   }
 }
