@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { LabText } from './labTexts.js';
+import { defineLabTexts, type LabText } from './labTexts.js';
 
 /** JSON-RPC 2.0's reserved codes, then the lab's own (-32000 to -32099 are for the server). */
 export const ErrorCode = {
@@ -68,8 +68,13 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix = '')
     .join('; ');
 }
 
+const errors = defineLabTexts('lab.error.params', {
+  /** The issues are zod's words, English for every reader; the sentence around them is the lab's. */
+  invalid: 'Invalid params: {issues}',
+});
+
 export function invalidParams(issues: readonly z.core.$ZodIssue[], prefix = ''): RpcError {
-  return new RpcError(ErrorCode.InvalidParams, `Invalid params: ${describeIssues(issues, prefix)}`, {
+  return RpcError.said(ErrorCode.InvalidParams, errors.invalid({ issues: describeIssues(issues, prefix) }), {
     issues: issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].filter(Boolean), message: issue.message })),
   });
 }

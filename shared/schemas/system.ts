@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type LabText, LabTextFields } from '../labTexts.js';
 import { NoParams, Pid, Timestamp } from './common.js';
 import { method, type MethodSpec } from './define.js';
 
@@ -6,7 +7,18 @@ export const Capability = z.object({
   available: z.boolean(),
   /** How the capability is provided when available; what is missing and how to get it when not. */
   detail: z.string(),
+  /** The detail's lab text key and parameters, so the page can say it in its language. */
+  ...LabTextFields,
 }).meta({ id: 'Capability' });
+export type Capability = z.infer<typeof Capability>;
+
+/** A capability whose detail is a declared lab text. */
+export const capabilityOf = (available: boolean, said: LabText): Capability => ({
+  available,
+  detail: said.text,
+  key: said.key,
+  ...(said.params === undefined ? {} : { params: said.params }),
+});
 
 export const SystemInfo = z.object({
   app: z.object({ name: z.string(), version: z.string() }),

@@ -1,9 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { SystemInfo } from '../../../shared/schemas/system.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
+import { type Capability, capabilityOf } from '../../../shared/schemas/system.js';
 
-type Capability = SystemInfo['capabilities']['packetCapture'];
+const texts = defineLabTexts('lab.capability.packetCapture', {
+  noTcpdump: 'tcpdump was not found on PATH. Install it (apt install tcpdump) to capture loopback packets.',
+  root: '{path}, running as root.',
+  fileCapabilities: '{path}, with capture rights ({capabilities}).',
+  noRights: '{path} has no capture rights for this user: run "sudo setcap cap_net_raw,cap_net_admin=eip {path}" once (or run Loopscope as root). Everything else works without it.',
+});
 
 export function findOnPath(binary: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
@@ -52,18 +58,13 @@ export interface CaptureTool {
 export function detectCapture(): { capability: Capability; tool: CaptureTool | null } {
   const tcpdump = findOnPath('tcpdump') ?? (existsExecutable('/usr/bin/tcpdump') ? '/usr/bin/tcpdump' : null);
   if (!tcpdump) {
-    return { capability: { available: false, detail: 'tcpdump was not found on PATH. Install it (apt install tcpdump) to capture loopback packets.' }, tool: null };
+    return { capability: capabilityOf(false, texts.noTcpdump()), tool: null };
   }
-  if (process.getuid?.() === 0) return { capability: { available: true, detail: `${tcpdump}, running as root.` }, tool: { path: tcpdump, via: 'root' } };
+  if (process.getuid?.() === 0) return { capability: capabilityOf(true, texts.root({ path: tcpdump })), tool: { path: tcpdump, via: 'root' } };
   const caps = fileCapabilities(tcpdump);
   if (caps && /cap_net_raw/.test(caps) && /cap_net_admin/.test(caps) && /[=+]e?i?p\b/.test(caps)) {
-    return { capability: { available: true, detail: `${tcpdump}, with capture rights (${caps.replace(tcpdump, '').trim()}).` }, tool: { path: tcpdump, via: 'file capabilities' } };
+    const capabilities = caps.replace(tcpdump, '').trim();
+    return { capability: capabilityOf(true, texts.fileCapabilities({ path: tcpdump, capabilities })), tool: { path: tcpdump, via: 'file capabilities' } };
   }
-  return {
-    capability: {
-      available: false,
-      detail: `${tcpdump} has no capture rights for this user: run "sudo setcap cap_net_raw,cap_net_admin=eip ${tcpdump}" once (or run Loopscope as root). Everything else works without it.`,
-    },
-    tool: null,
-  };
+  return { capability: capabilityOf(false, texts.noRights({ path: tcpdump })), tool: null };
 }

@@ -1,5 +1,10 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import { CaptureStreamReader, type CaptureProblem, type PacketIndex } from '../../../shared/packets/index.js';
+
+const errors = defineLabTexts('lab.error.captureImport', {
+  outOfOrder: 'Part {part} of {parts} of {name} was not expected: the lab is waiting for part {next} of {expected} (send the parts in order from 0).',
+});
 
 /**
  * A capture file arriving in parts (each within one WebSocket frame), read as each part comes into the index: what is
@@ -18,7 +23,7 @@ export class CaptureFileImport {
   /** Reads the next part; parts come in order from 0. */
   take(part: number, parts: number, bytes: Uint8Array): void {
     if (part !== this.nextPart || parts !== this.parts) {
-      throw new RpcError(ErrorCode.InvalidParams, `Part ${part} of ${parts} of ${this.name} was not expected: the lab is waiting for part ${this.nextPart} of ${this.parts} (send the parts in order from 0).`);
+      throw RpcError.said(ErrorCode.InvalidParams, errors.outOfOrder({ part, parts, name: this.name, next: this.nextPart, expected: this.parts }));
     }
     this.nextPart++;
     this.reader.read(bytes, (batch) => this.index.appendBatch(batch, this.reader.interfaces));

@@ -1,3 +1,4 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { Params, Result } from '../../../shared/contract.js';
 import { CAPTURE_PART_BYTES, type CaptureStatus, type PacketRow } from '../../../shared/schemas/capture.js';
@@ -21,6 +22,18 @@ export interface PacketCaptureOptions {
   /** The HTTP lab's live log, linked to the exchanges found in the packets. */
   httpLog?: () => readonly LoggedExchange[];
 }
+
+const errors = defineLabTexts('lab.error.capture', {
+  alreadyRunning: 'A capture is already running: stop it first to change its scope.',
+  notPossible: 'Packet capture is not possible here: {reason}',
+  notStarted: 'The capture could not start: {reason}',
+  notRunning: 'No capture is running: start one first.',
+  runningNoImport: 'A capture is running: stop it before opening a file.',
+  noImport: 'No import of {name} is under way: send its part 0 first.',
+  noPacket: "No packet {number} with its bytes: the capture holds {count} (bytes beyond the store's bound are dropped).",
+  noPart: 'The file has {parts} part(s); part {part} does not exist.',
+  filter: 'Display filter: {reason} (at character {at})',
+});
 
 const BATCH_MS = 100;
 const BATCH_ROWS = 200;
@@ -74,9 +87,9 @@ export class PacketCapture {
   }
 
   async start(scope: CaptureStatus['scope']): Promise<CaptureStatus> {
-    if (this.tool) throw new RpcError(ErrorCode.Conflict, 'A capture is already running: stop it first to change its scope.');
+    if (this.tool) throw RpcError.said(ErrorCode.Conflict, errors.alreadyRunning());
     const { capability, tool } = detectCapture();
-    if (!tool) throw new RpcError(ErrorCode.Unsupported, `Packet capture is not possible here: ${capability.detail}`);
+    if (!tool) throw RpcError.said(ErrorCode.Unsupported, errors.notPossible({ reason: capability.detail }));
     this.scope = scope;
     this.error = null;
     this.counts = null;
@@ -99,7 +112,7 @@ export class PacketCapture {
     } catch (error) {
       this.error = (error as Error).message;
       this.setState('failed');
-      throw new RpcError(ErrorCode.Unsupported, this.error);
+      throw RpcError.said(ErrorCode.Unsupported, errors.notStarted({ reason: this.error }));
     }
     this.countsTimer = setInterval(() => this.tool?.askCounts(), COUNTS_EVERY_MS);
     this.countsTimer.unref();
@@ -118,7 +131,7 @@ export class PacketCapture {
   }
 
   pause(paused: boolean): CaptureStatus {
-    if (!this.tool) throw new RpcError(ErrorCode.Conflict, 'No capture is running: start one first.');
+    if (!this.tool) throw RpcError.said(ErrorCode.Conflict, errors.notRunning());
     this.paused = paused;
     this.setState(paused ? 'paused' : 'capturing');
     return this.status();
@@ -136,7 +149,7 @@ export class PacketCapture {
    * keeps the packets before the damage, and the status says where it is damaged.
    */
   importPart({ name, part, parts, base64 }: Params<'capture.importPcap'>): Result<'capture.importPcap'> {
-    if (this.tool) throw new RpcError(ErrorCode.Conflict, 'A capture is running: stop it before opening a file.');
+    if (this.tool) throw RpcError.said(ErrorCode.Conflict, errors.runningNoImport());
     if (part === 0) {
       this.reset();
       this.file = name;
@@ -144,7 +157,7 @@ export class PacketCapture {
       this.importing = new CaptureFileImport(name, parts, this.index);
     }
     const importing = this.importing;
-    if (importing === null || importing.name !== name) throw new RpcError(ErrorCode.InvalidParams, `No import of ${name} is under way: send its part 0 first.`);
+    if (importing === null || importing.name !== name) throw RpcError.said(ErrorCode.InvalidParams, errors.noImport({ name }));
     importing.take(part, parts, Buffer.from(base64, 'base64'));
     if (!importing.done) return { done: false, packets: this.index.count, problem: null, status: this.status() };
     this.importing = null;
@@ -173,7 +186,7 @@ export class PacketCapture {
     const i = number - 1;
     const bytes = i >= 0 && i < this.index.count ? this.index.bytes(i) : null;
     const row = bytes ? this.row(i) : null;
-    if (!bytes || !row) throw new RpcError(ErrorCode.NotFound, `No packet ${number} with its bytes: the capture holds ${this.index.count} (bytes beyond the store's bound are dropped).`);
+    if (!bytes || !row) throw RpcError.said(ErrorCode.NotFound, errors.noPacket({ number, count: this.index.count }));
     return { row, base64: Buffer.from(bytes).toString('base64'), decoded: this.http.withLayer(i, this.index.decode(i)), link: this.index.conversation(i), http: this.http.refOf(i) };
   }
 
@@ -193,7 +206,7 @@ export class PacketCapture {
     }
     const file = format === 'pcap' ? writePcap(packets, 'source').bytes : writePcapng(packets).bytes;
     const parts = Math.max(1, Math.ceil(file.length / CAPTURE_PART_BYTES));
-    if (part >= parts) throw new RpcError(ErrorCode.InvalidParams, `The file has ${parts} part(s); part ${part} does not exist.`);
+    if (part >= parts) throw RpcError.said(ErrorCode.InvalidParams, errors.noPart({ parts, part }));
     const slice = file.subarray(part * CAPTURE_PART_BYTES, (part + 1) * CAPTURE_PART_BYTES);
     return { part, parts, base64: Buffer.from(slice).toString('base64'), packets: packets.length, skippedWithoutBytes };
   }
@@ -215,7 +228,8 @@ export class PacketCapture {
   private select(filterText: string): Uint32Array {
     const compiled = compileFilter(filterText);
     if (!compiled.ok) {
-      throw new RpcError(ErrorCode.InvalidParams, `Display filter: ${compiled.error.message} (at character ${compiled.error.position + 1})`, { position: compiled.error.position });
+      const { message, position } = compiled.error;
+      throw RpcError.said(ErrorCode.InvalidParams, errors.filter({ reason: message, at: position + 1 }), { position });
     }
     return selectPackets(this.index, compiled.filter, (conversation) => this.options.ownerOf(conversation)?.pid ?? null);
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import { exportHar } from './har/harExport.js';
 import type { HttpExchange as HarExchange } from './har/harExchange.js';
@@ -13,6 +14,15 @@ const MAX_HELD = 4;
 const HELD_MS = 5 * 60_000;
 const MAX_IMPORT_CHARS = 256 * 1024 * 1024;
 const MAX_IMPORTED_LOGS = 8;
+
+const errors = defineLabTexts('lab.error.har', {
+  noExport: "No export '{exportId}': exports are held {minutes} minutes; start again with part 0 and no exportId.",
+  noExportPart: 'part: this export has parts 0 to {last}.',
+  noImport: "No import '{importId}' under way: start with part 0 and no importId.",
+  noImportPart: 'part: this import has {parts} parts, numbered 0 to {last}.',
+  tooLarge: 'A HAR file over {mib} MiB is refused.',
+  notHar: 'The file cannot be read as HAR: {reason}',
+});
 
 interface HeldExport {
   text: string;
@@ -52,7 +62,7 @@ export class HarTransfer {
     this.forgetOld();
     let id = exportId;
     let held = id === undefined ? undefined : this.exports.get(id);
-    if (id !== undefined && !held) throw new RpcError(ErrorCode.NotFound, `No export '${id}': exports are held ${HELD_MS / 60_000} minutes; start again with part 0 and no exportId.`);
+    if (id !== undefined && !held) throw RpcError.said(ErrorCode.NotFound, errors.noExport({ exportId: id, minutes: HELD_MS / 60_000 }));
     if (!held) {
       const document = await exportHar(this.live().map(toHarExchange), { name: 'Loopscope', version: '0.1.0' });
       const text = JSON.stringify(document, null, 2);
@@ -61,7 +71,7 @@ export class HarTransfer {
       this.exports.set(id, held);
       while (this.exports.size > MAX_HELD) this.exports.delete(this.exports.keys().next().value as string);
     }
-    if (part >= held.parts) throw new RpcError(ErrorCode.InvalidParams, `part: this export has parts 0 to ${held.parts - 1}.`);
+    if (part >= held.parts) throw RpcError.said(ErrorCode.InvalidParams, errors.noExportPart({ last: held.parts - 1 }));
     return { exportId: id as string, part, parts: held.parts, text: held.text.slice(part * PART_CHARS, (part + 1) * PART_CHARS) };
   }
 
@@ -69,18 +79,18 @@ export class HarTransfer {
     this.forgetOld();
     const importId = params.importId ?? randomBytes(8).toString('hex');
     let pending = this.imports.get(importId);
-    if (params.importId !== undefined && !pending) throw new RpcError(ErrorCode.NotFound, `No import '${importId}' under way: start with part 0 and no importId.`);
+    if (params.importId !== undefined && !pending) throw RpcError.said(ErrorCode.NotFound, errors.noImport({ importId }));
     if (!pending) {
       pending = { parts: new Array<string>(params.parts).fill(''), expected: params.parts, received: 0, chars: 0, at: Date.now() };
       this.imports.set(importId, pending);
     }
     if (params.parts !== pending.expected || params.part >= pending.expected) {
-      throw new RpcError(ErrorCode.InvalidParams, `part: this import has ${pending.expected} parts, numbered 0 to ${pending.expected - 1}.`);
+      throw RpcError.said(ErrorCode.InvalidParams, errors.noImportPart({ parts: pending.expected, last: pending.expected - 1 }));
     }
     pending.chars += params.text.length;
     if (pending.chars > MAX_IMPORT_CHARS) {
       this.imports.delete(importId);
-      throw new RpcError(ErrorCode.LimitReached, `A HAR file over ${MAX_IMPORT_CHARS / 1024 / 1024} MiB is refused.`);
+      throw RpcError.said(ErrorCode.LimitReached, errors.tooLarge({ mib: MAX_IMPORT_CHARS / 1024 / 1024 }));
     }
     pending.parts[params.part] = params.text;
     pending.received++;
@@ -94,7 +104,7 @@ export class HarTransfer {
     try {
       imported = importHar(text);
     } catch (error) {
-      if (error instanceof HarImportError) throw new RpcError(ErrorCode.InvalidParams, `The file cannot be read as HAR: ${error.message}`);
+      if (error instanceof HarImportError) throw RpcError.said(ErrorCode.InvalidParams, errors.notHar({ reason: error.message }));
       throw error;
     }
     const logId = `har-${++this.importCount}`;

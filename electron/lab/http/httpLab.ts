@@ -2,6 +2,7 @@ import type { Server, Socket } from 'node:net';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { compileFilter, type ExchangeFilterSpec } from '../../../shared/http/exchangeFilter.js';
 import { parseCookieHeader, splitRequestTarget } from '../../../shared/http/index.js';
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { HttpConnectionInfo, HttpExchange, HttpLimits, HttpStatus, HttpStep, HttpTimelineStep } from '../../../shared/schemas/http.js';
 import { now } from '../clock.js';
@@ -36,6 +37,12 @@ export interface StartParams {
   tls: boolean;
   limits: Partial<HttpLimits>;
 }
+
+const errors = defineLabTexts('lab.error.http', {
+  notListening: 'The mini server could not listen: {reason}. Choose another port, or 0 for any free one.',
+  noExchange: "No exchange '{exchangeId}' in the {logId} log: it was evicted by the log's byte budget, or never existed. http.exchanges lists what is held.",
+  noLog: "No log '{logId}': 'live', or an id http.importHar returned.",
+});
 
 interface Listener {
   server: Server;
@@ -138,7 +145,7 @@ export class HttpLab {
       } catch (error) {
         await this.closeListeners();
         this.state = 'stopped';
-        throw new RpcError(ErrorCode.Conflict, `The mini server could not listen: ${(error as Error).message}. Choose another port, or 0 for any free one.`);
+        throw RpcError.said(ErrorCode.Conflict, errors.notListening({ reason: (error as Error).message }));
       }
       this.state = 'running';
       const status = this.status();
@@ -169,7 +176,7 @@ export class HttpLab {
   async exchange(logId: string, exchangeId: string): Promise<HttpExchange> {
     const found = this.logOf(logId).get(exchangeId);
     if (!found) {
-      throw new RpcError(ErrorCode.NotFound, `No exchange '${exchangeId}' in the ${logId} log: it was evicted by the log's byte budget, or never existed. http.exchanges lists what is held.`, { exchangeId });
+      throw RpcError.said(ErrorCode.NotFound, errors.noExchange({ exchangeId, logId }), { exchangeId });
     }
     return viewExchange(found, this.limits.maxLoggedBodyBytes);
   }
@@ -199,7 +206,7 @@ export class HttpLab {
   private logOf(logId: string): ExchangeLog {
     if (logId === 'live') return this.log;
     const imported = this.har.imported(logId);
-    if (!imported) throw new RpcError(ErrorCode.NotFound, `No log '${logId}': 'live', or an id http.importHar returned.`, { logId });
+    if (!imported) throw RpcError.said(ErrorCode.NotFound, errors.noLog({ logId }), { logId });
     return imported;
   }
 

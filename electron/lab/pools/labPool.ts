@@ -1,3 +1,4 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, invalidParams, RpcError } from '../../../shared/rpcError.js';
 import type { PoolInfo, PoolTask } from '../../../shared/schemas/pool.js';
 import { now } from '../clock.js';
@@ -7,6 +8,13 @@ import { poolTasks } from '../processes/tasks/poolTasks.js';
 import type { TaskArgValue } from '../processes/tasks/taskDefinition.js';
 import { stillSame, trySignal } from '../processes/signals.js';
 import { withTimeout } from '../processes/withTimeout.js';
+
+const errors = defineLabTexts('lab.error.pool', {
+  notRunning: '{poolId} is {state}: it takes no new tasks (ValueError: Pool not running).',
+  notAPoolTask: "'{task}' cannot run in a pool. Pool tasks: {known}.",
+  queueFull: '{poolId} already has {max} tasks waiting.',
+  joinWhileRunning: '{poolId} is still running: call close or terminate before join (ValueError in Python).',
+});
 
 const LISTED_TASKS = 1000;
 const MAX_QUEUED = 10_000;
@@ -40,15 +48,15 @@ export class LabPool {
 
   /** apply_async: validated here, so a bad task fails the call rather than the worker. */
   applyAsync(task: string, args: TaskArgValue[], kwargs: Record<string, unknown>): string {
-    if (this.state !== 'running') throw new RpcError(ErrorCode.Conflict, `${this.poolId} is ${this.state}: it takes no new tasks (ValueError: Pool not running).`);
+    if (this.state !== 'running') throw RpcError.said(ErrorCode.Conflict, errors.notRunning({ poolId: this.poolId, state: this.state }));
     const definition = poolTasks.find((candidate) => candidate.id === task);
     if (!definition) {
       const known = poolTasks.map((candidate) => candidate.id).join(', ');
-      throw new RpcError(ErrorCode.InvalidParams, `'${task}' cannot run in a pool. Pool tasks: ${known}.`);
+      throw RpcError.said(ErrorCode.InvalidParams, errors.notAPoolTask({ task, known }));
     }
     const parsed = definition.kwargs.safeParse(kwargs);
     if (!parsed.success) throw invalidParams(parsed.error.issues, 'kwargs');
-    if (this.queued.length >= MAX_QUEUED) throw new RpcError(ErrorCode.LimitReached, `${this.poolId} already has ${MAX_QUEUED} tasks waiting.`);
+    if (this.queued.length >= MAX_QUEUED) throw RpcError.said(ErrorCode.LimitReached, errors.queueFull({ poolId: this.poolId, max: MAX_QUEUED }));
     const record: PoolTask = {
       taskId: `${this.poolId}-task-${++this.counter}`,
       task,
@@ -91,7 +99,7 @@ export class LabPool {
 
   /** join(): after close or terminate, waits for every worker to exit; false when the timeout came first. */
   async join(timeoutMs: number | undefined): Promise<boolean> {
-    if (this.state === 'running') throw new RpcError(ErrorCode.Conflict, `${this.poolId} is still running: call close or terminate before join (ValueError in Python).`);
+    if (this.state === 'running') throw RpcError.said(ErrorCode.Conflict, errors.joinWhileRunning({ poolId: this.poolId }));
     const done = await withTimeout(Promise.all(this.workers.map((worker) => worker.reaped)), timeoutMs);
     if (done && this.state !== 'joined') this.setState('joined');
     return done;

@@ -1,8 +1,14 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { EventHub } from '../hub/eventHub.js';
 import type { LabProcess } from '../processes/labProcess.js';
 import type { LabProcesses } from '../processes/labProcesses.js';
 import { LabPool } from './labPool.js';
+
+const errors = defineLabTexts('lab.error.pools', {
+  noRoom: 'A pool of {size} workers does not fit: the lab has room for {room} more live processes under its cap.',
+  noPool: "No pool '{poolId}'. pools.list shows the pools.",
+});
 
 /** Finished pools kept listed for their task records; older ones are forgotten. */
 export const DEFAULT_KEPT_POOLS = 50;
@@ -24,10 +30,7 @@ export class LabPools {
   async create(size: number, onWorker: (worker: LabProcess) => void = () => {}): Promise<LabPool> {
     const room = this.processes.room();
     if (size > room) {
-      throw new RpcError(
-        ErrorCode.LimitReached,
-        `A pool of ${size} workers does not fit: the lab has room for ${room} more live processes under its cap.`,
-      );
+      throw RpcError.said(ErrorCode.LimitReached, errors.noRoom({ size, room }));
     }
     const poolId = `pool-${++this.counter}`;
     const workers: LabProcess[] = [];
@@ -51,7 +54,7 @@ export class LabPools {
 
   find(poolId: string): LabPool {
     const pool = this.pools.get(poolId);
-    if (!pool) throw new RpcError(ErrorCode.NotFound, `No pool '${poolId}'. pools.list shows the pools.`, { poolId });
+    if (!pool) throw RpcError.said(ErrorCode.NotFound, errors.noPool({ poolId }), { poolId });
     return pool;
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, invalidParams, RpcError } from '../../../shared/rpcError.js';
 import type { TaskInfo } from '../../../shared/schemas/process.js';
 import { builtInTasks } from './tasks/index.js';
@@ -10,6 +11,10 @@ export interface ResolvedTask {
   args: TaskArgValue[];
   kwargs: Record<string, unknown>;
 }
+
+const errors = defineLabTexts('lab.error.task', {
+  unknown: "Unknown task '{task}'. Known tasks: {known}.",
+});
 
 const userTasks = (): TaskDefinition[] => builtInTasks.filter((task) => !task.scenarioOnly);
 
@@ -34,7 +39,7 @@ export function resolveTask(id: string, args: TaskArgValue[], kwargs: Record<str
     const known = userTasks()
       .map((candidate) => candidate.id)
       .join(', ');
-    throw new RpcError(ErrorCode.InvalidParams, `Unknown task '${id}'. Known tasks: ${known}.`, { task: id });
+    throw RpcError.said(ErrorCode.InvalidParams, errors.unknown({ task: id, known }), { task: id });
   }
   const parsed = task.kwargs.safeParse(kwargs);
   if (!parsed.success) throw invalidParams(parsed.error.issues, 'kwargs');

@@ -1,5 +1,11 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import { builtInTasks } from './tasks/index.js';
+
+const errors = defineLabTexts('lab.error.taskReference', {
+  notOpen: "kwargs.{kwarg}: no open queue '{queueId}'. Open queues: {open}.",
+  noneOpen: "kwargs.{kwarg}: no open queue '{queueId}'. No queue is open: make one first (queues.create).",
+});
 
 /** What the check asks of the lab's queues: which are open now. */
 export interface OpenQueues {
@@ -18,8 +24,8 @@ export function checkTaskReferences(taskId: string, kwargs: Record<string, unkno
     const queueId = kwargs[name];
     const open = queues.list().map((queue) => queue.queueId);
     if (typeof queueId !== 'string' || open.includes(queueId)) continue;
-    const choice = open.length > 0 ? `Open queues: ${open.join(', ')}.` : 'No queue is open: make one first (queues.create).';
-    throw new RpcError(ErrorCode.NotFound, `kwargs.${name}: no open queue '${queueId}'. ${choice}`, {
+    const said = (open.length > 0 ? errors.notOpen : errors.noneOpen)({ kwarg: name, queueId, open: open.join(', ') });
+    throw RpcError.said(ErrorCode.NotFound, said, {
       issues: [{ path: ['kwargs', name], message: `no open queue '${queueId}'` }],
       queueId,
     });

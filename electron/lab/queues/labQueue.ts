@@ -7,6 +7,7 @@ const errors = defineLabTexts('lab.error.queue', {
   waitersCap: "{max} callers already wait on {queue}; that is the lab's cap.",
   full: 'queue.Full: {queue} holds {size} of {capacity} items ({call})',
   empty: 'queue.Empty: {queue} has no items ({call})',
+  closed: '{queue} was closed: {reason}',
 });
 
 export interface Blocking {
@@ -135,7 +136,7 @@ export class LabQueue {
 
   /** Fails every blocked caller: the queue is gone. */
   close(reason: string): void {
-    const error = new RpcError(ErrorCode.Conflict, `${this.name} was closed: ${reason}`);
+    const error = RpcError.said(ErrorCode.Conflict, errors.closed({ queue: this.name, reason }));
     for (const held of this.items.splice(0)) this.budget.release(held.bytes);
     for (const waiter of [...this.getters.splice(0), ...this.putters.splice(0)]) waiter.fail(error);
   }

@@ -1,8 +1,14 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { JsonValue, QueueInfo } from '../../../shared/schemas/queue.js';
 import type { EventHub } from '../hub/eventHub.js';
 import { type Blocking, LabQueue } from './labQueue.js';
 import { QueueBudget } from './queueBudget.js';
+
+const errors = defineLabTexts('lab.error.queues', {
+  cap: 'The lab holds {max} queues, its cap; close some with queues.close.',
+  noQueue: "No queue '{queueId}'. queues.list shows the queues.",
+});
 
 const MAX_QUEUES = 64;
 const PREVIEW_CHARS = 80;
@@ -35,7 +41,7 @@ export class LabQueues {
 
   create(maxsize: number, name?: string): LabQueue {
     if (this.queues.size >= MAX_QUEUES) {
-      throw new RpcError(ErrorCode.LimitReached, `The lab holds ${MAX_QUEUES} queues, its cap; close some with queues.close.`);
+      throw RpcError.said(ErrorCode.LimitReached, errors.cap({ max: MAX_QUEUES }));
     }
     const queueId = `queue-${++this.counter}`;
     const queue = new LabQueue(queueId, name ?? queueId, maxsize, this.budget);
@@ -46,7 +52,7 @@ export class LabQueues {
 
   find(queueId: string): LabQueue {
     const queue = this.queues.get(queueId);
-    if (!queue) throw new RpcError(ErrorCode.NotFound, `No queue '${queueId}'. queues.list shows the queues.`, { queueId });
+    if (!queue) throw RpcError.said(ErrorCode.NotFound, errors.noQueue({ queueId }), { queueId });
     return queue;
   }
 

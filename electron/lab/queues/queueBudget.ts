@@ -1,4 +1,11 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
+
+const errors = defineLabTexts('lab.error.queueBudget', {
+  full:
+    "queue.Full: the lab's queues hold {used} bytes of their {limit}-byte budget in total (queueBudgetBytes); " +
+    '{queue} cannot take an item of {bytes} bytes ({call}). Get items out of any queue, or close one.',
+});
 
 /** 64 MiB: what every queue together may hold (items in, and items of blocked putters), a laptop's share for a lesson. */
 export const DEFAULT_QUEUE_BUDGET_BYTES = 64 * 1024 * 1024;
@@ -18,12 +25,10 @@ export class QueueBudget {
   reserve(bytes: number, queueName: string, call: string): void {
     if (this.used + bytes > this.limitBytes) {
       this.refused++;
-      throw new RpcError(
-        ErrorCode.QueueFull,
-        `queue.Full: the lab's queues hold ${this.used} bytes of their ${this.limitBytes}-byte budget in total (queueBudgetBytes); ` +
-          `${queueName} cannot take an item of ${bytes} bytes (${call}). Get items out of any queue, or close one.`,
-        { exception: 'Full', budget: 'queueBudgetBytes' },
-      );
+      throw RpcError.said(ErrorCode.QueueFull, errors.full({ used: this.used, limit: this.limitBytes, queue: queueName, bytes, call }), {
+        exception: 'Full',
+        budget: 'queueBudgetBytes',
+      });
     }
     this.used += bytes;
   }

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, invalidParams, RpcError } from '../../../shared/rpcError.js';
 import type { ScenarioInfo, ScenarioResult, ScenarioResultKind, ScenarioRunInfo } from '../../../shared/schemas/scenario.js';
 import { now } from '../clock.js';
@@ -13,6 +14,16 @@ import type { SocketLab } from '../sockets/socketLab.js';
 import { scenarios } from './index.js';
 import type { ScenarioContext, ScenarioDefinition, ScenarioHandle } from './scenarioDefinition.js';
 import { makeScenarioFolder } from './tempFolders.js';
+
+const errors = defineLabTexts('lab.error.scenario', {
+  unknown: "Unknown scenario '{id}'. Known scenarios: {known}.",
+  notStarted: "Scenario '{id}' failed to start: {reason}",
+  noAction: "Scenario '{scenario}' has no action '{action}'. Its actions: {known}.",
+  noActions: "Scenario '{scenario}' has no action '{action}'. Its actions: none.",
+  ended: 'Run {runId} has ended.',
+  noRun: "No scenario run '{runId}'. scenarios.list shows the runs.",
+  stopping: 'Run {runId} is stopping.',
+});
 
 const KEPT_RUNS = 100;
 
@@ -58,7 +69,7 @@ export class ScenarioRunner {
     const definition = scenarios.find((scenario) => scenario.info.id === id);
     if (!definition) {
       const known = scenarios.map((scenario) => scenario.info.id).join(', ');
-      throw new RpcError(ErrorCode.InvalidParams, `Unknown scenario '${id}'. Known scenarios: ${known}.`, { id });
+      throw RpcError.said(ErrorCode.InvalidParams, errors.unknown({ id, known }), { id });
     }
     const unavailable = definition.unavailable();
     if (unavailable) throw new RpcError(ErrorCode.Unsupported, unavailable, { id });
@@ -82,7 +93,7 @@ export class ScenarioRunner {
       run.handle = await definition.start(this.context(run), parsed.data);
     } catch (error) {
       await this.stop(runId, 'failed', (error as Error).message);
-      throw error instanceof RpcError ? error : new RpcError(ErrorCode.Internal, `Scenario '${id}' failed to start: ${(error as Error).message}`);
+      throw error instanceof RpcError ? error : RpcError.said(ErrorCode.Internal, errors.notStarted({ id, reason: (error as Error).message }));
     }
     void run.handle.finished
       ?.then(() => this.stop(runId, 'finished', 'it ran its course'))
@@ -95,10 +106,10 @@ export class ScenarioRunner {
     const run = this.find(runId);
     const act = run.handle?.actions?.[action];
     if (!act) {
-      const known = run.definition.info.actions.map((a) => a.id).join(', ') || 'none';
-      throw new RpcError(ErrorCode.InvalidParams, `Scenario '${run.info.scenario}' has no action '${action}'. Its actions: ${known}.`);
+      const known = run.definition.info.actions.map((a) => a.id).join(', ');
+      throw RpcError.said(ErrorCode.InvalidParams, (known ? errors.noAction : errors.noActions)({ scenario: run.info.scenario, action, known }));
     }
-    if (!run.info.running) throw new RpcError(ErrorCode.Conflict, `Run ${runId} has ended.`);
+    if (!run.info.running) throw RpcError.said(ErrorCode.Conflict, errors.ended({ runId }));
     return act();
   }
 
@@ -141,14 +152,14 @@ export class ScenarioRunner {
 
   private find(runId: string): Run {
     const run = this.runs.get(runId);
-    if (!run) throw new RpcError(ErrorCode.NotFound, `No scenario run '${runId}'. scenarios.list shows the runs.`, { runId });
+    if (!run) throw RpcError.said(ErrorCode.NotFound, errors.noRun({ runId }), { runId });
     return run;
   }
 
   private context(run: Run): ScenarioContext {
     return {
       spawn: async (request) => {
-        if (run.stopping) throw new RpcError(ErrorCode.Conflict, `Run ${run.info.runId} is stopping.`);
+        if (run.stopping) throw RpcError.said(ErrorCode.Conflict, errors.stopping({ runId: run.info.runId }));
         const started = await this.processes.spawn({ args: [], ...request }, { forScenario: true });
         run.info.pids.push(started.pid);
         return started;

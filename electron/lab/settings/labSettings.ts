@@ -1,6 +1,11 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import { type LabSettingName, type LabSettings, type SettingsState, labSettingDefaults } from '../../../shared/schemas/settings.js';
 import { readSettingsFile, settingsFileIn, writeSettingsFile } from './settingsFile.js';
+
+const errors = defineLabTexts('lab.error.settings', {
+  noFile: 'This lab keeps no settings file (it was started without a settings folder); nothing can be saved',
+});
 
 export interface LabSettingsOptions {
   /** The folder of settings.json; none: the defaults and the flags only, nothing saved (an embedded lab, a test). */
@@ -36,7 +41,7 @@ export class LabSettingsStore {
 
   /** Saves the values given (already validated by the contract) over what the file held. */
   set(changes: Partial<LabSettings>): SettingsState {
-    if (!this.file) throw new RpcError(ErrorCode.Unsupported, 'This lab keeps no settings file (it was started without a settings folder); nothing can be saved');
+    if (!this.file) throw RpcError.said(ErrorCode.Unsupported, errors.noFile());
     this.saved = { ...this.saved, ...changes };
     writeSettingsFile(this.file, this.saved);
     // The file now holds only checked values: whatever was wrong with it is gone.

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
+import { defineLabTexts, type LabText } from '../../../shared/labTexts.js';
+import { type Capability, capabilityOf } from '../../../shared/schemas/system.js';
 
 /**
  * The BSD socket API of Linux's libc, through koffi, synchronously: every socket is non-blocking,
@@ -63,7 +65,14 @@ export interface Libc {
 }
 
 let libc: Libc | null | undefined;
-let loadError = '';
+const texts = defineLabTexts('lab.capability.socketSyscalls', {
+  available: 'Each socket step is one system call on a non-blocking descriptor (libc through koffi), watched by one poll thread.',
+  notLinux: "one system call per step needs Linux's libc; on {platform} Node's net and dgram stand in, with some steps fused.",
+  noKoffi: "libc could not be reached through koffi ({reason}); Node's net and dgram stand in, with some steps fused.",
+});
+
+/** Why libc did not load; set where loading fails. */
+let loadError: LabText = texts.notLinux({ platform: process.platform });
 
 /** Where koffi's module is, for the poll worker, which loads it itself. */
 export const koffiPath = (): string => createRequire(import.meta.url).resolve('koffi');
@@ -72,7 +81,7 @@ export const koffiPath = (): string => createRequire(import.meta.url).resolve('k
 export function loadLibc(): Libc | null {
   if (libc !== undefined) return libc;
   if (process.platform !== 'linux') {
-    loadError = `one system call per step needs Linux's libc; on ${process.platform} Node's net and dgram stand in, with some steps fused.`;
+    loadError = texts.notLinux({ platform: process.platform });
     return (libc = null);
   }
   try {
@@ -110,18 +119,17 @@ export function loadLibc(): Libc | null {
       errno: () => koffi.errno(),
     } as Libc;
   } catch (error) {
-    loadError = `libc could not be reached through koffi (${(error as Error).message}); Node's net and dgram stand in, with some steps fused.`;
+    loadError = texts.noKoffi({ reason: (error as Error).message });
     libc = null;
   }
   return libc;
 }
 
-export const libcUnavailable = (): string => loadError;
+/** Why libc is not loaded (meaningful once loadLibc returned null). */
+export const libcUnavailable = (): LabText => loadError;
 
-export function socketSyscallSupport(): { available: boolean; detail: string } {
-  return loadLibc()
-    ? { available: true, detail: "Each socket step is one system call on a non-blocking descriptor (libc through koffi), watched by one poll thread." }
-    : { available: false, detail: loadError };
+export function socketSyscallSupport(): Capability {
+  return loadLibc() ? capabilityOf(true, texts.available()) : capabilityOf(false, loadError);
 }
 
 /** Errno numbers to names; the first name wins where two share a number (EAGAIN, not EWOULDBLOCK). */

@@ -1,5 +1,11 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import { MAX_PAYLOAD_BYTES, type Payload, type Received, type TextEncoding } from '../../../shared/schemas/sockets.js';
+
+const errors = defineLabTexts('lab.error.payload', {
+  noGbk: `'{char}' has no GBK encoding (as Python's encode("gbk") would refuse it): send it as UTF-8.`,
+  tooLarge: "A payload of {bytes} bytes exceeds the lab's {max}-byte cap.",
+});
 
 let gbkTable: Map<string, number> | undefined;
 
@@ -32,7 +38,7 @@ function encodeGbk(text: string): Buffer {
     if (code < 0x80) bytes.push(code);
     else {
       const gbk = codes.get(char);
-      if (gbk === undefined) throw new RpcError(ErrorCode.InvalidParams, `'${char}' has no GBK encoding (as Python's encode("gbk") would refuse it): send it as UTF-8.`);
+      if (gbk === undefined) throw RpcError.said(ErrorCode.InvalidParams, errors.noGbk({ char }));
       bytes.push(gbk >> 8, gbk & 0xff);
     }
   }
@@ -43,7 +49,7 @@ function encodeGbk(text: string): Buffer {
 export function encodePayload(payload: Payload): Buffer {
   const bytes = 'base64' in payload ? Buffer.from(payload.base64, 'base64') : payload.encoding === 'gbk' ? encodeGbk(payload.text) : Buffer.from(payload.text, 'utf8');
   if (bytes.length > MAX_PAYLOAD_BYTES) {
-    throw new RpcError(ErrorCode.InvalidParams, `A payload of ${bytes.length} bytes exceeds the lab's ${MAX_PAYLOAD_BYTES}-byte cap.`, { bytes: bytes.length, cap: MAX_PAYLOAD_BYTES });
+    throw RpcError.said(ErrorCode.InvalidParams, errors.tooLarge({ bytes: bytes.length, max: MAX_PAYLOAD_BYTES }), { bytes: bytes.length, cap: MAX_PAYLOAD_BYTES });
   }
   return bytes;
 }

@@ -1,3 +1,4 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import type { LabProcesses } from '../processes/labProcesses.js';
 import { koffiPath, libcUnavailable, loadLibc } from './libc.js';
@@ -5,6 +6,12 @@ import { NodeSockets } from './nodeSockets.js';
 import { RemoteSocketHost } from './remoteSocketHost.js';
 import type { SocketHost } from './socketOps.js';
 import { SyscallSockets } from './syscallSockets.js';
+
+const errors = defineLabTexts('lab.error.socketHost', {
+  noSyscalls: 'A lab process can host sockets only where each step is a system call: {reason}',
+  notAHost: "pid {pid} runs '{task}', which hosts no sockets: start a host with processes.spawn({ task: 'socket-host' }) and pass its pid as owner.",
+  exited: 'The socket host with pid {pid} has exited; start another.',
+});
 
 /** Where lab sockets live: the main process (made on first use), and each socket-host lab process asked for. */
 export class SocketHosts {
@@ -28,15 +35,9 @@ export class SocketHosts {
     const known = this.remote.get(pid);
     if (known) return known;
     const target = this.processes.find(pid);
-    if (!loadLibc()) throw new RpcError(ErrorCode.Unsupported, `A lab process can host sockets only where each step is a system call: ${libcUnavailable()}`, { pid });
-    if (target.task.id !== 'socket-host') {
-      throw new RpcError(
-        ErrorCode.Conflict,
-        `pid ${pid} runs '${target.task.id}', which hosts no sockets: start a host with processes.spawn({ task: 'socket-host' }) and pass its pid as owner.`,
-        { pid },
-      );
-    }
-    if (!target.alive) throw new RpcError(ErrorCode.Conflict, `The socket host with pid ${pid} has exited; start another.`, { pid });
+    if (!loadLibc()) throw RpcError.said(ErrorCode.Unsupported, errors.noSyscalls({ reason: libcUnavailable().text }), { pid });
+    if (target.task.id !== 'socket-host') throw RpcError.said(ErrorCode.Conflict, errors.notAHost({ pid, task: target.task.id }), { pid });
+    if (!target.alive) throw RpcError.said(ErrorCode.Conflict, errors.exited({ pid }), { pid });
     const host = new RemoteSocketHost(target);
     this.remote.set(pid, host);
     void target.reaped.then(() => {

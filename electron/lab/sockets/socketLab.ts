@@ -1,3 +1,4 @@
+import { defineLabTexts } from '../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
 import {
   type CallRecord,
@@ -43,6 +44,37 @@ export interface SocketLabOptions {
 
 type Step = { detail: string; bytes?: number | null };
 
+const errors = defineLabTexts('lab.error.socket', {
+  noSocket: "No socket '{socketId}'. sockets.list shows the lab's sockets.",
+  deferOnUdp: 'TCP_DEFER_ACCEPT is a TCP option: a UDP socket has no handshake to defer.',
+  blocked: '{name} is blocked in {busy}() right now: wait for it to return, or close the socket.',
+  quitting: 'Loopscope is quitting: it opens no new sockets.',
+  cap: 'The lab holds {max} open sockets, its cap: close some with sockets.close.',
+  notIPv4: '{name} is an IPv4 socket (AF_INET): give it an IPv4 address such as 127.0.0.1.',
+  notIPv6: '{name} is an IPv6 socket (AF_INET6): give it an IPv6 address such as ::1 (or ::ffff:127.0.0.1).',
+  internal: '{call}() failed inside the lab: {reason}',
+  timeout: '{name}.{call}() timed out: the kernel had nothing for it in time (Python raises socket.timeout).',
+  aborted: '{name}.{call}() stopped waiting: its caller went away.',
+  closed: '{name}.{call}() stopped waiting: the socket was closed.',
+  host: '{name}.{call}() could not run: {reason}',
+});
+
+/** What the classic errnos mean in this lab, in a sentence after the kernel's own words (strerror, which stays English). */
+const errnoHints = {
+  EADDRINUSE: ' Another socket holds that address (a listener, or a connection in TIME_WAIT): set SO_REUSEADDR before bind, or pick another port.',
+  ECONNREFUSED: ' Nothing listens on that port: the kernel answered the SYN with RST.',
+  ECONNRESET: ' The peer reset the connection (it closed with SO_LINGER 0, or closed with unread data).',
+  EPIPE: ' The connection is gone (reset, or this end shut down writing): nothing more can be sent.',
+  EMSGSIZE: ' The datagram is larger than UDP allows (65,507 bytes over IPv4, 65,527 over ::1).',
+  EAGAIN: ' Nothing ready yet and the call was non-blocking: try again, or call it blocking.',
+  EINPROGRESS: ' The handshake goes on in the kernel: call connect again (blocking) to wait for it.',
+  other: '',
+} as const;
+const errnoErrors = defineLabTexts(
+  'lab.error.socket.errno',
+  Object.fromEntries(Object.entries(errnoHints).map(([errno, hint]) => [errno, `{name}.{call}() failed: {errno} ({reason}).${hint}`])) as Record<keyof typeof errnoHints, string>,
+);
+
 const failureData = (socketId: string, call: SocketCallName, error: SocketCallError): Record<string, unknown> => {
   const { failure } = error;
   if (failure.kind === 'errno') return { socketId, call, errno: failure.name, code: failure.errno };
@@ -82,7 +114,7 @@ export class SocketLab {
 
   find(socketId: string): SocketRecord {
     const record = this.records.get(socketId);
-    if (!record) throw new RpcError(ErrorCode.NotFound, `No socket '${socketId}'. sockets.list shows the lab's sockets.`, { socketId });
+    if (!record) throw RpcError.said(ErrorCode.NotFound, errors.noSocket({ socketId }), { socketId });
     return record;
   }
 
@@ -111,7 +143,7 @@ export class SocketLab {
   async setsockopt(socketId: string, option: SocketOption, value: boolean | number | { on: boolean; seconds: number }): Promise<SocketInfo> {
     const record = this.ready(socketId, 'setsockopt');
     if (option === 'TCP_DEFER_ACCEPT' && record.info.protocol !== 'tcp') {
-      throw new RpcError(ErrorCode.InvalidParams, 'TCP_DEFER_ACCEPT is a TCP option: a UDP socket has no handshake to defer.');
+      throw RpcError.said(ErrorCode.InvalidParams, errors.deferOnUdp());
     }
     await this.step(record, 'setsockopt', pythonLines.setsockopt(record.info.name, option, value), 'setsockopt', { option, value }, noWait, (result) => {
       const { options } = record.info;
@@ -318,7 +350,7 @@ export class SocketLab {
     const direction = (name: SocketCallName): string => (name === 'send' || name === 'sendto' || name === 'connect' ? 'out' : 'in');
     const busy = record.waits.find((waiting) => direction(waiting) === direction(call));
     if (busy && call !== 'close' && call !== 'setsockopt' && call !== 'shutdown') {
-      throw new RpcError(ErrorCode.Conflict, `${record.info.name} is blocked in ${busy}() right now: wait for it to return, or close the socket.`, {
+      throw RpcError.said(ErrorCode.Conflict, errors.blocked({ name: record.info.name, busy }), {
         socketId,
         call,
         waiting: busy,
@@ -328,16 +360,15 @@ export class SocketLab {
   }
 
   private checkRoom(): void {
-    if (this.closing) throw new RpcError(ErrorCode.Conflict, 'Loopscope is quitting: it opens no new sockets.');
+    if (this.closing) throw RpcError.said(ErrorCode.Conflict, errors.quitting());
     if (this.openCount >= MAX_OPEN_SOCKETS) {
-      throw new RpcError(ErrorCode.LimitReached, `The lab holds ${MAX_OPEN_SOCKETS} open sockets, its cap: close some with sockets.close.`, { maxOpenSockets: MAX_OPEN_SOCKETS });
+      throw RpcError.said(ErrorCode.LimitReached, errors.cap({ max: MAX_OPEN_SOCKETS }), { maxOpenSockets: MAX_OPEN_SOCKETS });
     }
   }
 
   private checkFamily(record: SocketRecord, address: string): void {
     if (familyOf(address) === record.info.family) return;
-    const example = record.info.family === 'IPv4' ? '127.0.0.1' : '::1 (or ::ffff:127.0.0.1)';
-    throw new RpcError(ErrorCode.InvalidParams, `${record.info.name} is an ${record.info.family} socket (AF_INET${record.info.family === 'IPv6' ? '6' : ''}): give it an ${record.info.family} address such as ${example}.`);
+    throw RpcError.said(ErrorCode.InvalidParams, (record.info.family === 'IPv4' ? errors.notIPv4 : errors.notIPv6)({ name: record.info.name }));
   }
 
   /** One system call on the socket's host: recorded, with its Python line and times, whatever the kernel answers. */
@@ -386,20 +417,15 @@ export class SocketLab {
 
   private rpcError(socketId: string, call: SocketCallName, error: unknown, record?: SocketRecord): RpcError {
     if (error instanceof RpcError) return error;
-    if (!(error instanceof SocketCallError)) return new RpcError(ErrorCode.Internal, `${call}() failed inside the lab: ${(error as Error).message}`);
+    if (!(error instanceof SocketCallError)) return RpcError.said(ErrorCode.Internal, errors.internal({ call, reason: (error as Error).message }));
     const { failure } = error;
     const name = record?.info.name ?? 's';
     if (failure.kind === 'errno') {
       if (record && (failure.name === 'ECONNRESET' || failure.name === 'EPIPE')) record.info.reset = true;
-      return new RpcError(ErrorCode.SocketError, `${name}.${call}() failed: ${failure.name} (${failure.message}).${errnoHint(failure.name)}`, failureData(socketId, call, error));
+      const said = errnoErrors[failure.name in errnoHints ? (failure.name as keyof typeof errnoHints) : 'other'];
+      return RpcError.said(ErrorCode.SocketError, said({ name, call, errno: failure.name, reason: failure.message }), failureData(socketId, call, error));
     }
-    const words = {
-      timeout: `${name}.${call}() timed out: the kernel had nothing for it in time (Python raises socket.timeout).`,
-      aborted: `${name}.${call}() stopped waiting: its caller went away.`,
-      closed: `${name}.${call}() stopped waiting: the socket was closed.`,
-      host: `${name}.${call}() could not run: ${error.message}`,
-    } as const;
-    return new RpcError(ErrorCode.SocketError, words[failure.kind], failureData(socketId, call, error));
+    return RpcError.said(ErrorCode.SocketError, errors[failure.kind]({ name, call, reason: error.message }), failureData(socketId, call, error));
   }
 
   private freshInfo(socketId: string, name: string, protocol: Protocol, family: Family, host: SocketHost, opened: { fd: number; inode: number | null }): SocketInfo {
@@ -452,17 +478,3 @@ export class SocketLab {
 const noWait = { block: false, timeout: undefined, signal: new AbortController().signal } as const;
 
 const text = (endpoint: Endpoint): string => (endpoint.address.includes(':') ? `[${endpoint.address}]:${endpoint.port}` : `${endpoint.address}:${endpoint.port}`);
-
-/** What the classic errnos mean in this lab, in a sentence. */
-function errnoHint(name: string): string {
-  const hints: Record<string, string> = {
-    EADDRINUSE: ' Another socket holds that address (a listener, or a connection in TIME_WAIT): set SO_REUSEADDR before bind, or pick another port.',
-    ECONNREFUSED: ' Nothing listens on that port: the kernel answered the SYN with RST.',
-    ECONNRESET: ' The peer reset the connection (it closed with SO_LINGER 0, or closed with unread data).',
-    EPIPE: ' The connection is gone (reset, or this end shut down writing): nothing more can be sent.',
-    EMSGSIZE: ' The datagram is larger than UDP allows (65,507 bytes over IPv4, 65,527 over ::1).',
-    EAGAIN: ' Nothing ready yet and the call was non-blocking: try again, or call it blocking.',
-    EINPROGRESS: ' The handshake goes on in the kernel: call connect again (blocking) to wait for it.',
-  };
-  return hints[name] ?? '';
-}

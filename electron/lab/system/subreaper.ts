@@ -1,4 +1,17 @@
 import { createRequire } from 'node:module';
+import { defineLabTexts, type LabText } from '../../../shared/labTexts.js';
+import { ErrorCode, RpcError } from '../../../shared/rpcError.js';
+import { type Capability, capabilityOf } from '../../../shared/schemas/system.js';
+
+const texts = defineLabTexts('lab.capability.childSubreaper', {
+  available: 'Loopscope can make itself the child subreaper (prctl PR_SET_CHILD_SUBREAPER), so orphans stay in its tree.',
+  notLinux: 'PR_SET_CHILD_SUBREAPER exists on Linux only, not on {platform}.',
+  noKoffi: 'libc could not be reached through koffi: {reason}',
+});
+const errors = defineLabTexts('lab.error.subreaper', {
+  cannot: 'Loopscope cannot be the child subreaper here: {reason}',
+  prctlFailed: 'Loopscope cannot be the child subreaper here: prctl(PR_SET_CHILD_SUBREAPER) failed',
+});
 
 /** prctl(2) option: orphans among our descendants are re-parented to us instead of to init. */
 const PR_SET_CHILD_SUBREAPER = 36;
@@ -10,13 +23,14 @@ interface Libc {
 }
 
 let libc: Libc | null | undefined;
-let loadError = '';
+/** Why libc did not load; set where loading fails. */
+let loadError: LabText = texts.notLinux({ platform: process.platform });
 
 /** libc through koffi's FFI, loaded on first use; null where it cannot be (not Linux, no prebuilt binary). */
 function loadLibc(): Libc | null {
   if (libc !== undefined) return libc;
   if (process.platform !== 'linux') {
-    loadError = `PR_SET_CHILD_SUBREAPER exists on Linux only, not on ${process.platform}.`;
+    loadError = texts.notLinux({ platform: process.platform });
     return (libc = null);
   }
   try {
@@ -27,23 +41,21 @@ function loadLibc(): Libc | null {
       waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
     } as Libc;
   } catch (error) {
-    loadError = `libc could not be reached through koffi: ${(error as Error).message}`;
+    loadError = texts.noKoffi({ reason: (error as Error).message });
     libc = null;
   }
   return libc;
 }
 
-export function subreaperSupport(): { available: boolean; detail: string } {
-  return loadLibc()
-    ? { available: true, detail: 'Loopscope can make itself the child subreaper (prctl PR_SET_CHILD_SUBREAPER), so orphans stay in its tree.' }
-    : { available: false, detail: loadError };
+export function subreaperSupport(): Capability {
+  return loadLibc() ? capabilityOf(true, texts.available()) : capabilityOf(false, loadError);
 }
 
-/** Makes this process the child subreaper of its descendants, or stops being it. Throws with the reason when it cannot. */
+/** Makes this process the child subreaper of its descendants, or stops being it. Throws (Unsupported) with the reason when it cannot. */
 export function setSubreaper(enabled: boolean): void {
   const lib = loadLibc();
-  if (!lib) throw new Error(loadError);
-  if (lib.prctl(PR_SET_CHILD_SUBREAPER, enabled ? 1 : 0, 0, 0, 0) !== 0) throw new Error('prctl(PR_SET_CHILD_SUBREAPER) failed');
+  if (!lib) throw RpcError.said(ErrorCode.Unsupported, errors.cannot({ reason: loadError.text }));
+  if (lib.prctl(PR_SET_CHILD_SUBREAPER, enabled ? 1 : 0, 0, 0, 0) !== 0) throw RpcError.said(ErrorCode.Unsupported, errors.prctlFailed());
 }
 
 /**

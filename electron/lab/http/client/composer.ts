@@ -1,6 +1,7 @@
 import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import { HttpMessageParser, type HttpMessage } from '../../../../shared/http/index.js';
+import { defineLabTexts } from '../../../../shared/labTexts.js';
 import { ErrorCode, RpcError } from '../../../../shared/rpcError.js';
 import { type HttpConnectionInfo, type HttpExchange, type HttpLimits, type HttpSendParams, type HttpTimelineStep, loopbackUrlProblem } from '../../../../shared/schemas/http.js';
 import { now } from '../../clock.js';
@@ -27,6 +28,10 @@ export interface ComposerDeps {
   record(exchange: LoggedExchange): void;
   view(exchange: LoggedExchange): Promise<HttpExchange>;
 }
+
+const errors = defineLabTexts('lab.error.httpClient', {
+  url: 'url: {problem}.',
+});
 
 /** How long after its response the composer waits for the server's record of the same exchange. */
 const SERVER_RECORD_WAIT_MS = 2000;
@@ -240,6 +245,6 @@ class ReceivedResponse {
 /** The URL as the contract validated it (loopback only: see loopbackUrlProblem). */
 function loopbackUrl(text: string): URL {
   const problem = loopbackUrlProblem(text);
-  if (problem) throw new RpcError(ErrorCode.InvalidParams, `url: ${problem}.`);
+  if (problem) throw RpcError.said(ErrorCode.InvalidParams, errors.url({ problem }));
   return new URL(text);
 }

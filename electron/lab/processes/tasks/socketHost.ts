@@ -14,7 +14,7 @@ export const socketHostTask = defineTask({
   run: () =>
     new Promise<void>((resolve) => {
       const libc = loadLibc();
-      if (!libc) throw new Error(`a socket host needs Linux's libc: ${libcUnavailable()}`);
+      if (!libc) throw new Error(`a socket host needs Linux's libc: ${libcUnavailable().text}`);
       const sockets = new SyscallSockets(libc, koffiPath());
       const release = holdChannel(); // serve the lab until it says stop, or ends this process
       const calls = new Map<number, AbortController>();
