@@ -7,6 +7,7 @@ import { CAPTURE_PART_BYTES, type CaptureStatus, type PacketRow } from '../../sh
 import { t } from '../i18n/index.js';
 import { flowDiagram, type FlowDiagram } from '../model/packets/flowDiagram.js';
 import { BLOCK_ROWS, blockOf, emptyPages, missingBlocks, type PacketPages, rowAt, storePage, tailOffset } from '../model/packets/packetPages.js';
+import { tcpInfoOf } from '../model/packets/tcpInfo.js';
 import { base64ToBytes, bytesToBase64 } from '../model/sockets/payloadInput.js';
 import { useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
@@ -95,7 +96,7 @@ export const usePacketsStore = defineStore('packets', () => {
   });
 
   const refreshFlow = singleFlight(async () => {
-    const stream = selected.value?.row.protocol === 'TCP' ? selected.value.row.stream : null;
+    const stream = selected.value && tcpInfoOf(selected.value.row) !== null ? selected.value.row.stream : null;
     if (stream === null || stream === undefined) {
       flow.value = null;
       return;
@@ -146,7 +147,7 @@ export const usePacketsStore = defineStore('packets', () => {
       if (event.data.added > 0) void refreshTail();
       // The diagram is fetched again only when its connection moved: a row of it in the batch, or more rows than the batch holds.
       const shown = flow.value?.stream;
-      if (shown !== undefined && (event.data.added > event.data.rows.length || event.data.rows.some((row) => row.protocol === 'TCP' && row.stream === shown))) void refreshFlow();
+      if (shown !== undefined && (event.data.added > event.data.rows.length || event.data.rows.some((row) => tcpInfoOf(row) !== null && row.stream === shown))) void refreshFlow();
     } else if (event.type === 'capture.stateChanged') {
       status.value = event.data.status;
     }

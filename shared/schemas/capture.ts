@@ -20,6 +20,8 @@ export const PacketRow = z
     info: z.string(),
     /** tcp.stream / udp.stream, or null. */
     stream: z.number().int().nullable(),
+    /** On a row whose protocol is HTTP: the TCP Info beneath it (ports, flags, seq, ack), which the flow diagram draws. */
+    tcpInfo: z.string().optional(),
   })
   .meta({ id: 'PacketRow' });
 export type PacketRow = z.infer<typeof PacketRow>;

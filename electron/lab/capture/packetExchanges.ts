@@ -36,7 +36,7 @@ export class PacketExchanges {
   labelRow(i: number, row: PacketRow): PacketRow {
     const messages = this.found.messagesAt(this.options.index(), i);
     if (messages.length === 0) return row;
-    return { ...row, protocol: 'HTTP', info: messages.map((found) => httpInfo(found.message)).join(' , ') };
+    return { ...row, protocol: 'HTTP', info: messages.map((found) => httpInfo(found.message)).join(' , '), tcpInfo: row.info };
   }
 
   /** The decoded packet with its HTTP layer in place of the Data layer that held the same bytes. */

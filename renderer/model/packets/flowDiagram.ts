@@ -1,6 +1,6 @@
 import type { PacketRow } from '../../../shared/schemas/capture.js';
 import type { TcpState } from '../../../shared/schemas/socketStates.js';
-import { parseTcpInfo, type TcpSegment } from './tcpInfo.js';
+import { parseTcpInfo, type TcpSegment, tcpInfoOf } from './tcpInfo.js';
 
 /**
  * One TCP connection as a flow diagram: its two ends (address:port) and one arrow per segment, with the state of each
@@ -94,7 +94,8 @@ function step(sender: EndTrack, receiver: EndTrack, segment: TcpSegment, kind: A
  */
 export function flowDiagram(stream: number, rows: readonly PacketRow[]): FlowDiagram | null {
   const segments = rows.flatMap((row) => {
-    const segment = row.protocol === 'TCP' ? parseTcpInfo(row.info) : null;
+    const info = tcpInfoOf(row);
+    const segment = info === null ? null : parseTcpInfo(info);
     return segment ? [{ row, segment }] : [];
   });
   const first = segments[0];

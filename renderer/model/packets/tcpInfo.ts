@@ -3,6 +3,8 @@
  * (`55920 → 80 [SYN, ACK] Seq=0 Ack=1 Win=65483 Len=0 MSS=65495`, relative numbers), so one page of a stream's rows is
  * enough for its flow diagram, rather than one `capture.packet` call per packet.
  */
+import type { PacketRow } from '../../../shared/schemas/capture.js';
+
 export interface TcpSegment {
   srcPort: number;
   dstPort: number;
@@ -10,6 +12,12 @@ export interface TcpSegment {
   seq: number;
   ack: number | null;
   len: number;
+}
+
+/** A row's TCP Info: its own for a TCP row, the one beneath for an HTTP row; null for rows that are not TCP. */
+export function tcpInfoOf(row: Pick<PacketRow, 'protocol' | 'info' | 'tcpInfo'>): string | null {
+  if (row.protocol === 'TCP') return row.info;
+  return row.protocol === 'HTTP' ? (row.tcpInfo ?? null) : null;
 }
 
 const TCP_INFO = /^(\d+) → (\d+) \[([^\]]*)\] Seq=(\d+)(?: Ack=(\d+))?.*? Len=(\d+)/;

@@ -64,6 +64,8 @@ describe.skipIf(!capability.available)('HTTP found in captured packets', () => {
     const http = rows.filter((row) => row.protocol === 'HTTP');
     expect(http.map((row) => row.info)).toEqual(['POST /echo?x=1 HTTP/1.1', 'HTTP/1.1 201 Created  (text/plain)']);
     const stream = http[0]!.stream!;
+    // Beneath HTTP, the TCP Info stays for the flow diagram.
+    expect(http[0]!.tcpInfo).toMatch(/\[PSH, ACK\] Seq=1 Ack=1 .*Len=\d+/);
 
     // The layer tree: an application layer named as Wireshark names it, its request line first.
     const packet = await harness.call('capture.packet', { number: http[0]!.number });

@@ -81,6 +81,12 @@ describe('a connection’s flow diagram', () => {
     expect(endText({ address: '::1', port: 80 })).toBe('[::1]:80');
   });
 
+  it('draws an HTTP row from the TCP Info beneath it', () => {
+    const request = connection[3]!;
+    const rows = connection.map((row) => (row === request ? { ...row, protocol: 'HTTP', info: 'GET / HTTP/1.1', tcpInfo: row.info } : row));
+    expect(flowDiagram(0, rows)?.arrows.map((arrow) => arrow.kind)).toEqual(flowDiagram(0, connection)?.arrows.map((arrow) => arrow.kind));
+  });
+
   it('is null for rows that are not TCP', () => {
     expect(flowDiagram(0, [{ ...tcpRow(1, C, S, 'Len=5'), protocol: 'UDP', info: '53 → 40000 Len=5' }])).toBeNull();
   });

@@ -14,6 +14,7 @@ describe('row colours, as Wireshark’s default rules pick them', () => {
 
   it('colours UDP, malformed frames and anything else', () => {
     expect(rowColour({ protocol: 'UDP', info: '5353 → 5353 Len=40' })).toBe('udp');
+    expect(rowColour({ protocol: 'HTTP', info: 'GET / HTTP/1.1' })).toBe('http');
     expect(rowColour(tcp('40000 → 8080 [SYN] Seq=0 Win=1 Len=0 [Malformed Packet: TCP: header past the end]'))).toBe('malformed');
     expect(rowColour({ protocol: 'IPv4', info: 'Fragmented IP protocol (proto=6)' })).toBe('other');
   });
