@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Timestamp } from './common.js';
+import { BlockingResult } from './concurrencyBlocking.js';
+import { CoroutinesResult } from './concurrencyCoroutines.js';
 import { concurrencyTimingResults } from './concurrencyTiming.js';
 
 /**
@@ -127,4 +129,4 @@ export const DeadlockResult = z.object({
 export type DeadlockResult = z.infer<typeof DeadlockResult>;
 
 /** Every concurrency result kind; a new kind is one line here (shared/schemas/scenario.ts merges them). */
-export const concurrencyResults = [RaceResult, LocksResult, DeadlockResult, ...concurrencyTimingResults] as const;
+export const concurrencyResults = [RaceResult, LocksResult, DeadlockResult, ...concurrencyTimingResults, BlockingResult, CoroutinesResult] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Pid } from './common.js';
 
 /**
- * The results of the timing scenarios (event-loop-block, gil, blocking, speedup, coroutines): what
+ * The results of the timing scenarios (event-loop-block, gil, speedup): what
  * each measured, as numbers, so a script and the Concurrency view read the same figures. Times are
  * milliseconds; `atMs`, `startMs` and `endMs` count from the start of the measurement they belong to.
  */
@@ -78,29 +78,6 @@ export const GilResult = z.object({
 });
 export type GilResult = z.infer<typeof GilResult>;
 
-export const BlockingPhaseId = z.enum(['read-blocking', 'read-callback', 'recv-blocking', 'recv-evented']);
-
-export const BlockingPhase = z.object({
-  id: BlockingPhaseId,
-  /** Whether the caller's own thread waited in the call. */
-  blocking: z.boolean(),
-  startMs: Ms,
-  endMs: Ms,
-  /** When the caller's own timer ran while it waited: what it could do meanwhile. */
-  ticks: z.array(Ms).max(10_000),
-});
-
-export const BlockingResult = z.object({
-  kind: z.literal('blocking'),
-  pid: Pid,
-  waitMs: Ms,
-  tickMs: Ms,
-  phases: z.array(BlockingPhase),
-  /** Phases that could not run here, with why (a blocking recv needs libc through koffi, on Linux). */
-  skipped: z.array(z.object({ id: BlockingPhaseId, why: z.string() })),
-});
-export type BlockingResult = z.infer<typeof BlockingResult>;
-
 export const SpeedupWork = z.enum(['cpu', 'io']);
 export const SpeedupMode = z.enum(['sequential', 'threads', 'processes', 'async']);
 
@@ -128,27 +105,8 @@ export const SpeedupResult = z.object({
 });
 export type SpeedupResult = z.infer<typeof SpeedupResult>;
 
-export const CoroutineSlice = z.object({
-  coroutine: z.string(),
-  step: z.number().int().nonnegative(),
-  /** When it ran, on one thread, until the await that ended the slice. */
-  startMs: Ms,
-  endMs: Ms,
-  /** What it awaited at the end of the slice (null: it returned). */
-  awaited: z.string().nullable(),
-});
-
-export const CoroutinesResult = z.object({
-  kind: z.literal('coroutines'),
-  pid: Pid,
-  /** The one thread every coroutine ran on, from /proc/thread-self. */
-  tid: z.number().int().positive(),
-  slices: z.array(CoroutineSlice).max(10_000),
-});
-export type CoroutinesResult = z.infer<typeof CoroutinesResult>;
-
 /** Every timing result, for the discriminated union of concurrency results. */
-export const concurrencyTimingResults = [EventLoopBlockResult, GilResult, BlockingResult, SpeedupResult, CoroutinesResult] as const;
+export const concurrencyTimingResults = [EventLoopBlockResult, GilResult, SpeedupResult] as const;
 export type ConcurrencyTimingResult = z.infer<(typeof concurrencyTimingResults)[number]>;
 
 /** The gil result's `noPython` when the user asked for the Node analogue (the other value: no python3 on PATH). */

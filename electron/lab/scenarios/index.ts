@@ -1,6 +1,8 @@
 import { eventLoopBlockScenario } from '../concurrency/timing/eventLoopBlockScenario.js';
 import { gilScenario } from '../concurrency/timing/gilScenario.js';
 import { speedupScenario } from '../concurrency/timing/speedupScenario.js';
+import { blockingScenario } from '../concurrency/blocking/blockingScenario.js';
+import { coroutinesScenario } from '../concurrency/coroutines/coroutinesScenario.js';
 import { deadlockScenario } from '../concurrency/deadlock/deadlockScenario.js';
 import { locksScenario } from '../concurrency/locks/locksScenario.js';
 import { raceScenario } from '../concurrency/race/raceScenario.js';
@@ -42,4 +44,6 @@ export const scenarios: readonly ScenarioDefinition[] = [
   eventLoopBlockScenario,
   gilScenario,
   speedupScenario,
+  blockingScenario,
+  coroutinesScenario,
 ];

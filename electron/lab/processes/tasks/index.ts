@@ -1,4 +1,6 @@
 import { allocTask } from './alloc.js';
+import { blockingLabTask } from './blockingLab.js';
+import { coroutinesLabTask } from './coroutinesLab.js';
 import { cpuBurnTask } from './cpuBurn.js';
 import { doubleForkParentTask } from './doubleForkParent.js';
 import { cpythonGilTask } from './cpythonGil.js';
@@ -53,4 +55,6 @@ export const builtInTasks: readonly TaskDefinition[] = [
   nodeGilTask,
   speedupRunnerTask,
   speedupShareTask,
+  blockingLabTask,
+  coroutinesLabTask,
 ];
