@@ -224,6 +224,7 @@ export class Lab {
         ['queues', () => this.queues.dispose()],
         ['idle watch', () => this.idle.dispose()],
         ['sampler', () => this.sampler.stop()],
+        ['threads', () => this.threads.dispose()],
         ['machine', () => this.machine.dispose()],
         ['lab processes', () => this.processes.dispose()],
         // Orphans of lab processes have left every process group the lab knows; the sampler followed them.

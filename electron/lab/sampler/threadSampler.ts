@@ -37,6 +37,11 @@ export class ThreadSampler {
     return { pids: shown, gone: asked.filter((pid) => !shown.includes(pid)), processes };
   }
 
+  /** Closes the stat files the reader holds open. */
+  dispose(): void {
+    this.reader.dispose();
+  }
+
   /** One tick: read the union, drop what is gone, and send what was read. */
   tick(at: number): void {
     const targets = this.watch.union();
