@@ -4,15 +4,16 @@
  * packets past `maxPackets` are counted, not kept. One packet's full decode, its stream's bytes and a display filter's
  * matches are all read from here.
  */
-import { ipv4FromNumber, ipv6Text } from './addressText.js';
-import { ConversationTable, direction, windowMultiplier } from './conversationTable.js';
+import { ipv4FromNumber, parseIpv6 } from './addressText.js';
+import { ConversationTable } from './conversationTable.js';
 import { decodePacket, type PacketContext } from './decodePacket.js';
-import { HeaderScan, IPPROTO_TCP, IPPROTO_UDP, TCP_SYN, u32 } from './headerScan.js';
+import { ETHERTYPE_IPV4, ETHERTYPE_IPV6, HeaderScan, IPPROTO_TCP, IPPROTO_UDP, TCP_SYN, u16, u32, windowScaleOption } from './headerScan.js';
+import { Ipv6Table } from './ipv6Table.js';
 import { NOT_STORED, RawStore } from './rawStore.js';
 import { BATCH_RECORDS, type RecordBatch } from './recordBatch.js';
 import { StreamAssembler } from './streamAssembler.js';
 import type { WritablePacket } from './captureWriter.js';
-import type { CaptureInterface, Conversation, DecodedPacket, PacketRecord, StreamBytes, StreamDirection } from './types.js';
+import { type CaptureInterface, type Conversation, type DecodedPacket, LinkType, type PacketRecord, type StreamBytes, type StreamDirection } from './types.js';
 
 /** Bits of the `flags` column. */
 export const PacketFlag = {
@@ -71,8 +72,7 @@ export class PacketIndex {
   readonly conversations: ConversationTable;
   /** pcap link type per interface id, as packets name them. */
   private readonly linkTypes: number[] = [];
-  readonly ipv6Addresses: string[] = [];
-  private readonly ipv6Ids = new Map<string, number>();
+  private readonly ipv6 = new Ipv6Table();
   private readonly comments = new Map<number, string[]>();
   private readonly scan = new HeaderScan();
   /** appendBatch's scratch: the batch position of each row it appended. */
@@ -183,46 +183,139 @@ export class PacketIndex {
   }
 
   /**
-   * Scans the frame in `bytes[start, start + capturedLength)` into row i's header columns (all but time, interface and
+   * Reads the frame in `bytes[start, start + capturedLength)` into row i's header columns (all but time, interface and
    * raw offset), numbering its stream. False, with nothing written, when `onlyPorts` leaves it out.
+   * The common frame — a link header with no VLAN tag, IPv4 or IPv6 with no options to walk, not a fragment, then TCP
+   * or UDP, every length consistent — is read here at computed offsets; anything else (or anything the scan would mark
+   * malformed) is left to the HeaderScan, which the layer tree also starts from, so the two agree on every frame.
    */
   private indexRow(i: number, bytes: Uint8Array, start: number, capturedLength: number, originalLength: number, linkType: number, onlyPorts: ReadonlySet<number> | null): boolean {
+    const end = start + capturedLength;
+    let ip = -1;
+    let etherType = -1;
+    if (linkType === LinkType.ETHERNET) {
+      if (capturedLength >= 14) {
+        etherType = u16(bytes, start + 12);
+        ip = start + 14;
+      }
+    } else if (linkType === LinkType.LINUX_SLL) {
+      if (capturedLength >= 16) {
+        etherType = u16(bytes, start + 14);
+        ip = start + 16;
+      }
+    } else if (linkType === LinkType.LINUX_SLL2) {
+      if (capturedLength >= 20) {
+        etherType = u16(bytes, start);
+        ip = start + 20;
+      }
+    } else if (linkType === LinkType.NULL) {
+      // AF_INET is 2 in either byte order of the capturing host; other families go to the scan.
+      if (capturedLength >= 4 && (u32(bytes, start) === 2 || u32(bytes, start) === 0x02000000)) {
+        etherType = ETHERTYPE_IPV4;
+        ip = start + 4;
+      }
+    } else if (linkType === LinkType.RAW || linkType === LinkType.IPV4 || linkType === LinkType.IPV6) {
+      if (capturedLength >= 1) {
+        etherType = bytes[start]! >> 4 === 4 ? ETHERTYPE_IPV4 : ETHERTYPE_IPV6;
+        ip = start;
+      }
+    }
+    let ipEnd = -1;
+    let protocol = -1;
+    let t = 0;
+    if (etherType === ETHERTYPE_IPV4) {
+      if (ip + 20 <= end && bytes[ip]! >> 4 === 4) {
+        const headerLength = (bytes[ip]! & 0x0f) * 4;
+        const totalLength = u16(bytes, ip + 2);
+        if (headerLength >= 20 && totalLength >= headerLength && ip + headerLength <= end && (u16(bytes, ip + 6) & 0x3fff) === 0) {
+          ipEnd = ip + totalLength;
+          protocol = bytes[ip + 9]!;
+          t = ip + headerLength;
+        }
+      }
+    } else if (etherType === ETHERTYPE_IPV6) {
+      if (ip + 40 <= end && bytes[ip]! >> 4 === 6) {
+        ipEnd = ip + 40 + u16(bytes, ip + 4);
+        protocol = bytes[ip + 6]!;
+        t = ip + 40;
+      }
+    }
+    // A datagram longer than the frame on the wire is malformed: the scan says how.
+    if (ipEnd > start + Math.max(originalLength, capturedLength)) protocol = -1;
+    if (protocol === IPPROTO_TCP) {
+      if (t + 20 <= end) {
+        const headerLength = (bytes[t + 12]! >> 4) * 4;
+        if (headerLength >= 20 && t + headerLength <= ipEnd && t + headerLength <= end) {
+          const srcPort = u16(bytes, t);
+          const dstPort = u16(bytes, t + 2);
+          if (onlyPorts !== null && !onlyPorts.has(srcPort) && !onlyPorts.has(dstPort)) return false;
+          const tcpFlags = u16(bytes, t + 12) & 0x0fff;
+          const windowShift = tcpFlags & TCP_SYN ? windowScaleOption(bytes, t + 20, t + headerLength) : -1;
+          this.writeRow(i, bytes, ip, etherType, capturedLength, originalLength, PacketFlag.TCP, srcPort, dstPort, tcpFlags, ipEnd - t - headerLength);
+          this.stream[i] = this.conversations.tcpSegment(this.addressKey(i, 'src'), srcPort, this.addressKey(i, 'dst'), dstPort, tcpFlags, u32(bytes, t + 4), u32(bytes, t + 8), windowShift);
+          return true;
+        }
+      }
+    } else if (protocol === IPPROTO_UDP) {
+      if (t + 8 <= end) {
+        const length = u16(bytes, t + 4);
+        if (length >= 8 && t + length <= ipEnd) {
+          const srcPort = u16(bytes, t);
+          const dstPort = u16(bytes, t + 2);
+          if (onlyPorts !== null && !onlyPorts.has(srcPort) && !onlyPorts.has(dstPort)) return false;
+          this.writeRow(i, bytes, ip, etherType, capturedLength, originalLength, PacketFlag.UDP, srcPort, dstPort, 0, length - 8);
+          this.stream[i] = this.conversations.udpStream(this.addressKey(i, 'src'), srcPort, this.addressKey(i, 'dst'), dstPort);
+          return true;
+        }
+      }
+    }
+    return this.indexScanned(i, bytes, start, capturedLength, originalLength, linkType, onlyPorts);
+  }
+
+  /** indexRow for any frame, through the HeaderScan. */
+  private indexScanned(i: number, bytes: Uint8Array, start: number, capturedLength: number, originalLength: number, linkType: number, onlyPorts: ReadonlySet<number> | null): boolean {
     const s = this.scan.scanAt(bytes, start, start + capturedLength, linkType, originalLength);
     if (onlyPorts !== null && !onlyPorts.has(s.srcPort) && !onlyPorts.has(s.dstPort)) return false;
-    this.capturedLength[i] = capturedLength;
-    this.originalLength[i] = originalLength;
-    let flags = 0;
+    let flags = s.transport === IPPROTO_TCP ? PacketFlag.TCP : s.transport === IPPROTO_UDP ? PacketFlag.UDP : 0;
     if (s.malformed) flags |= PacketFlag.MALFORMED;
     if (s.fragment) flags |= PacketFlag.FRAGMENT;
-    let src = 0;
-    let dst = 0;
-    if (s.ipVersion === 4) {
-      flags |= PacketFlag.IPV4;
-      src = u32(bytes, s.ipOffset + 12);
-      dst = u32(bytes, s.ipOffset + 16);
-    } else if (s.ipVersion === 6) {
-      flags |= PacketFlag.IPV6;
-      src = this.internIpv6(ipv6Text(bytes, s.ipOffset + 8));
-      dst = this.internIpv6(ipv6Text(bytes, s.ipOffset + 24));
-    }
-    this.srcAddr[i] = src;
-    this.dstAddr[i] = dst;
-    this.srcPort[i] = s.srcPort;
-    this.dstPort[i] = s.dstPort;
-    this.tcpFlags[i] = s.tcpFlags;
-    this.payloadLength[i] = s.payloadLength;
-    // IPv6 ids get a high bit in the conversation key so they never meet an IPv4 address.
-    const keySrc = s.ipVersion === 6 ? src + IPV6_ID_BASE : src;
-    const keyDst = s.ipVersion === 6 ? dst + IPV6_ID_BASE : dst;
-    if (s.transport === IPPROTO_TCP) {
-      flags |= PacketFlag.TCP;
-      this.stream[i] = this.conversations.tcpSegment(keySrc, s.srcPort, keyDst, s.dstPort, s.tcpFlags, s.seq, s.ack, s.windowShift).number;
-    } else if (s.transport === IPPROTO_UDP) {
-      flags |= PacketFlag.UDP;
-      this.stream[i] = this.conversations.udpStream(keySrc, s.srcPort, keyDst, s.dstPort);
-    } else this.stream[i] = NO_STREAM;
-    this.flags[i] = flags;
+    const etherType = s.ipVersion === 4 ? ETHERTYPE_IPV4 : s.ipVersion === 6 ? ETHERTYPE_IPV6 : -1;
+    this.writeRow(i, bytes, s.ipOffset, etherType, capturedLength, originalLength, flags, s.srcPort, s.dstPort, s.tcpFlags, s.payloadLength);
+    const src = this.addressKey(i, 'src');
+    const dst = this.addressKey(i, 'dst');
+    if (s.transport === IPPROTO_TCP) this.stream[i] = this.conversations.tcpSegment(src, s.srcPort, dst, s.dstPort, s.tcpFlags, s.seq, s.ack, s.windowShift);
+    else if (s.transport === IPPROTO_UDP) this.stream[i] = this.conversations.udpStream(src, s.srcPort, dst, s.dstPort);
+    else this.stream[i] = NO_STREAM;
     return true;
+  }
+
+  /** Row i's header columns but the stream; the addresses from the IP header at `ip` (IPv6 ones interned). */
+  private writeRow(i: number, bytes: Uint8Array, ip: number, etherType: number, capturedLength: number, originalLength: number, flags: number, srcPort: number, dstPort: number, tcpFlags: number, payloadLength: number): void {
+    this.capturedLength[i] = capturedLength;
+    this.originalLength[i] = originalLength;
+    if (etherType === ETHERTYPE_IPV4) {
+      this.flags[i] = flags | PacketFlag.IPV4;
+      this.srcAddr[i] = u32(bytes, ip + 12);
+      this.dstAddr[i] = u32(bytes, ip + 16);
+    } else if (etherType === ETHERTYPE_IPV6) {
+      this.flags[i] = flags | PacketFlag.IPV6;
+      this.srcAddr[i] = this.ipv6.intern(bytes, ip + 8);
+      this.dstAddr[i] = this.ipv6.intern(bytes, ip + 24);
+    } else {
+      this.flags[i] = flags;
+      this.srcAddr[i] = 0;
+      this.dstAddr[i] = 0;
+    }
+    this.srcPort[i] = srcPort;
+    this.dstPort[i] = dstPort;
+    this.tcpFlags[i] = tcpFlags;
+    this.payloadLength[i] = payloadLength;
+  }
+
+  /** Row i's address as the conversation table keys it: IPv6 ids past 2^32, so they never meet an IPv4 address. */
+  private addressKey(i: number, which: 'src' | 'dst'): number {
+    const value = (which === 'src' ? this.srcAddr : this.dstAddr)[i]!;
+    return this.flags[i]! & PacketFlag.IPV6 ? value + IPV6_ID_BASE : value;
   }
 
   private resize(capacity: number): void {
@@ -242,19 +335,10 @@ export class PacketIndex {
     this.payloadLength = grow(this.payloadLength, capacity);
   }
 
-  private internIpv6(text: string): number {
-    let id = this.ipv6Ids.get(text);
-    if (id === undefined) {
-      id = this.ipv6Addresses.length;
-      this.ipv6Addresses.push(text);
-      this.ipv6Ids.set(text, id);
-    }
-    return id;
-  }
-
-  /** The id an IPv6 address has in the address columns, or -1 when no packet carried it. */
+  /** The id an IPv6 address has in the address columns, or -1 when no packet carried it (or the text is no address). */
   ipv6Id(text: string): number {
-    return this.ipv6Ids.get(text) ?? -1;
+    const bytes = parseIpv6(text);
+    return bytes === null ? -1 : this.ipv6.find(bytes);
   }
 
   linkType(i: number): number {
@@ -274,7 +358,7 @@ export class PacketIndex {
   addressText(i: number, which: 'src' | 'dst'): string {
     const value = (which === 'src' ? this.srcAddr : this.dstAddr)[i]!;
     const f = this.flags[i]!;
-    return f & PacketFlag.IPV4 ? ipv4FromNumber(value) : f & PacketFlag.IPV6 ? (this.ipv6Addresses[value] ?? '') : '';
+    return f & PacketFlag.IPV4 ? ipv4FromNumber(value) : f & PacketFlag.IPV6 ? this.ipv6.text(value) : '';
   }
 
   conversation(i: number): Conversation | null {
@@ -287,10 +371,10 @@ export class PacketIndex {
   context(i: number): PacketContext {
     const f = this.flags[i]!;
     const context: PacketContext = { number: i + 1, relativeTime: this.relativeTime(i), stream: this.stream[i]! >= 0 ? this.stream[i]! : null, tcp: { seqBase: null, ackBase: null, windowMultiplier: 1 }, comments: this.comments.get(i) ?? [] };
-    const state = f & PacketFlag.TCP ? this.conversations.tcp[this.stream[i]!] : undefined;
-    if (state !== undefined) {
+    const state = f & PacketFlag.TCP ? this.conversations.tcpState(this.stream[i]!) : null;
+    if (state !== null) {
       const d = this.direction(i);
-      context.tcp = { seqBase: state.base[d], ackBase: state.base[d === 0 ? 1 : 0], windowMultiplier: windowMultiplier(state, d) };
+      context.tcp = { seqBase: state.base[d], ackBase: state.base[d === 0 ? 1 : 0], windowMultiplier: state.windowMultiplier[d] };
     }
     return context;
   }
@@ -311,10 +395,7 @@ export class PacketIndex {
 
   /** Which way TCP packet i goes in its stream: 0 from the stream's first sender, 1 back. */
   direction(i: number): StreamDirection {
-    const state = this.conversations.tcp[this.stream[i]!];
-    if (state === undefined) return 0;
-    const srcKey = this.flags[i]! & PacketFlag.IPV6 ? this.srcAddr[i]! + IPV6_ID_BASE : this.srcAddr[i]!;
-    return direction(state, srcKey, this.srcPort[i]!);
+    return this.conversations.tcpDirection(this.stream[i]!, this.addressKey(i, 'src'), this.srcPort[i]!);
   }
 
   /**
@@ -322,7 +403,7 @@ export class PacketIndex {
    * counted); null for a stream that does not exist. Packets whose bytes the store dropped show as gaps.
    */
   streamBytes(stream: number, d: StreamDirection, maxBytes = 16 * 1024 * 1024): StreamBytes | null {
-    if (this.conversations.tcp[stream] === undefined) return null;
+    if (!(stream >= 0 && stream < this.conversations.tcpStreams)) return null;
     const assembler = new StreamAssembler({ remaining: maxBytes });
     for (let i = 0; i < this.count; i++) {
       if (this.stream[i] !== stream || !(this.flags[i]! & PacketFlag.TCP) || this.flags[i]! & PacketFlag.MALFORMED || this.direction(i) !== d) continue;

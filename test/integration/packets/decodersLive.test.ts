@@ -181,7 +181,7 @@ describe('live loopback captures', () => {
       // On `any`, libpcap drops what arrives while it installs the filter, after "listening on": probe until seen.
       await until('a probe datagram in the capture', () => {
         udp.send('probe', pu, '127.0.0.1');
-        return live.conversations.udp.length > 0;
+        return live.conversations.udpStreams > 0;
       });
       await exchange('127.0.0.1', p4);
       await until('the IPv4 teardown', () => teardownComplete(live, 0));
@@ -189,7 +189,7 @@ describe('live loopback captures', () => {
       await until('the IPv6 teardown', () => teardownComplete(live, 1));
       await until('the closing IPv6 datagram', () => {
         udp6.send('done', pu6, '::1');
-        return live.conversations.udp.length === 2;
+        return live.conversations.udpStreams === 2;
       });
     } finally {
       await stop(capture);

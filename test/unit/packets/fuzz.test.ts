@@ -26,7 +26,7 @@ function readEverything(bytes: Uint8Array, chunk: number): number {
   const problems = reader.end();
   expect(index.count).toBe(whole.packets.length);
   for (let i = 0; i < index.count; i++) index.decode(i);
-  for (let s = 0; s < index.conversations.tcp.length; s++) index.streamBytes(s, 0);
+  for (let s = 0; s < index.conversations.tcpStreams; s++) index.streamBytes(s, 0);
   return whole.problems.length + problems.length;
 }
 
