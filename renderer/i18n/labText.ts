@@ -4,6 +4,7 @@
  * catalog of its own for them, and a key the catalog lacks still reads).
  */
 import type { LabText } from '../../shared/labTexts.js';
+import type { Capability } from '../../shared/schemas/system.js';
 import { currentLocale, hasMessage, t } from './index.js';
 import { fallbackLocale } from './locale.js';
 
@@ -12,6 +13,10 @@ export function labText(value: LabText): string {
   if (currentLocale() === fallbackLocale || !hasMessage(value.key)) return value.text;
   return t(value.key, value.params ?? {});
 }
+
+/** A capability's detail (how it is provided, or what to do for it), in the shown language where the lab sent its key. */
+export const capabilityDetail = ({ detail, key, params }: Capability): string =>
+  key === undefined ? detail : labText(params === undefined ? { text: detail, key } : { text: detail, key, params });
 
 /** A fixed text the lab names by id (a task's title, a scenario's what-to-observe): the catalog's, else the lab's English. */
 export const labWords = (key: string, english: string): string => labText({ text: english, key });

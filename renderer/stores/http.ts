@@ -6,7 +6,7 @@ import type { PacketHttpExchange } from '../../shared/schemas/capture.js';
 import type { HttpExchange, HttpExchangeSummary, HttpSession, HttpStatus, JarCookie } from '../../shared/schemas/http.js';
 import { t } from '../i18n/index.js';
 import { appendLive, emptyPages, type ExchangePages, missingBlocks, rowAt, storePage } from '../model/http/exchangePages.js';
-import { useNoticesStore } from './notices.js';
+import { errorMessage, useNoticesStore } from './notices.js';
 import { useSessionStore } from './session.js';
 import { singleFlight } from './singleFlight.js';
 
@@ -228,7 +228,7 @@ export const useHttpStore = defineStore('http', () => {
     } catch (error) {
       if (selectedId.value !== exchangeId) return;
       selected.value = null;
-      selectedError.value = error instanceof Error ? error.message : String(error);
+      selectedError.value = errorMessage(error);
     }
   }
 

@@ -19,12 +19,16 @@ export type SelectedPacket = Result<'capture.packet'> & { bytes: Uint8Array; lay
 /** A connection's diagram draws at most this many segments: a handshake, some data and a teardown fit many times over. */
 const FLOW_ROWS = 1000;
 
-/** The filter's error as the lab reports it: InvalidParams with the position in its data. */
+/**
+ * The filter's error as the lab reports it: InvalidParams with the position in its data, and the compiler's own words
+ * as its text's `reason` (the sentence around them is this view's packets.filter.error, in the shown language).
+ */
 function filterErrorOf(error: unknown): FilterError | null {
   if (!(error instanceof RpcError) || error.code !== ErrorCode.InvalidParams) return null;
-  const data = (error.data ?? {}) as { position?: unknown; message?: unknown };
+  const data = (error.data ?? {}) as { position?: unknown; message?: unknown; params?: { reason?: unknown } };
   if (typeof data.position !== 'number') return null;
-  return { message: typeof data.message === 'string' ? data.message : error.message, position: data.position };
+  const message = typeof data.message === 'string' ? data.message : typeof data.params?.reason === 'string' ? data.params.reason : error.message;
+  return { message, position: data.position };
 }
 
 /**
