@@ -76,7 +76,7 @@ export type MachineQuery = z.input<typeof MachineQuery>;
 export const MachineReading = z
   .object({
     at: Timestamp,
-    /** 'procfs' (Linux), 'ps+pidusage' (macOS), 'pidusage' (Windows). */
+    /** 'procfs' (Linux), 'ps' (macOS: one ps call), 'tasklist+pidusage' (Windows). */
     source: z.string(),
     intervalMs: z.number().positive(),
     /** Processes on the machine at the reading, and those past MACHINE_PROCESS_CAP that were counted but not kept. */

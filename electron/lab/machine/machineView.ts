@@ -56,6 +56,41 @@ interface Line {
   context: boolean;
 }
 
+/**
+ * The parent a process's ppid names, if shown and really its parent: Windows never re-parents, so
+ * a ppid can name a later process that reused the pid (created after its "child": not its parent).
+ */
+function parentIn(entry: MachineEntry, byPid: ReadonlyMap<number, MachineEntry>): MachineEntry | undefined {
+  const parent = entry.ppid !== entry.pid ? byPid.get(entry.ppid) : undefined;
+  if (!parent || (parent.startedAt !== null && entry.startedAt !== null && parent.startedAt > entry.startedAt)) return undefined;
+  return parent;
+}
+
+/**
+ * A parent loop (read mid-change, or pids reused where start times are unknown) has no root, and
+ * would be left out: one process of each such loop becomes a root, so every process is listed.
+ */
+function loopRoots(kept: ReadonlyMap<number, MachineEntry>, roots: readonly MachineEntry[], children: ReadonlyMap<number, readonly MachineEntry[]>): MachineEntry[] {
+  const reached = new Set<number>();
+  const reach = (from: MachineEntry): void => {
+    const stack = [from];
+    while (stack.length > 0) {
+      const entry = stack.pop()!;
+      if (reached.has(entry.pid)) continue;
+      reached.add(entry.pid);
+      stack.push(...(children.get(entry.pid) ?? []));
+    }
+  };
+  roots.forEach(reach);
+  const extra: MachineEntry[] = [];
+  for (const entry of kept.values()) {
+    if (reached.has(entry.pid)) continue;
+    extra.push(entry);
+    reach(entry);
+  }
+  return extra;
+}
+
 /** htop's tree: roots are the processes whose parent is not shown (pid 1, kthreadd, …), siblings in the sort order. */
 function treeLines(shown: readonly MachineEntry[], matches: (entry: MachineEntry) => boolean, filtered: boolean, collapsed: ReadonlySet<number>, compare: Compare): Line[] {
   const byPid = new Map(shown.map((entry) => [entry.pid, entry]));
@@ -67,13 +102,13 @@ function treeLines(shown: readonly MachineEntry[], matches: (entry: MachineEntry
     for (const entry of shown) {
       if (!matches(entry)) continue;
       matched.add(entry.pid);
-      for (let at: MachineEntry | undefined = entry; at && !kept.has(at.pid); at = byPid.get(at.ppid)) kept.set(at.pid, at);
+      for (let at: MachineEntry | undefined = entry; at && !kept.has(at.pid); at = parentIn(at, byPid)) kept.set(at.pid, at);
     }
   }
   const children = new Map<number, MachineEntry[]>();
   const roots: MachineEntry[] = [];
   for (const entry of kept.values()) {
-    const parent = entry.ppid !== entry.pid ? kept.get(entry.ppid) : undefined;
+    const parent = parentIn(entry, kept);
     if (parent) {
       const siblings = children.get(parent.pid);
       if (siblings) siblings.push(entry);
@@ -81,6 +116,7 @@ function treeLines(shown: readonly MachineEntry[], matches: (entry: MachineEntry
     } else roots.push(entry);
   }
   for (const siblings of children.values()) siblings.sort(compare);
+  roots.push(...loopRoots(kept, roots, children));
   roots.sort(compare);
   const lines: Line[] = [];
   // Depth first without recursion: a chain of 30,000 parents must not overflow the stack.

@@ -1,55 +1,32 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import pidusage from 'pidusage';
-import type { MachineProcess, MachineSource } from './machineSource.js';
+import { CpuShares } from './cpuShares.js';
+import type { MachineSource } from './machineSource.js';
 import { OsSystem } from './osSystem.js';
+import { PS_ARGS, parsePsLines } from './psLines.js';
 
 const run = promisify(execFile);
 
-/** `lstart` is five words: "Thu Dec  3 14:35:07 2026". */
-const LINE = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)\s+(\d+)\s+(\S+\s+\S+\s+\d+\s+[\d:]+\s+\d+)\s+(.*)$/;
-
 /**
- * macOS: ps lists every process (parent, user, state, memory, start time, command) and pidusage adds
- * CPU. ps shows no thread counts without -M (a line per thread), and there are no kernel threads as
- * Linux has them; socket holders would need lsof, which costs seconds: not shown.
+ * macOS: one ps call lists every process (parent, user, state, memory, CPU time, start time, command);
+ * CPU % is the CPU time's difference between readings, as pidusage computes it from a second ps call.
+ * ps shows no thread counts without -M (a line per thread), there are no kernel threads as Linux has
+ * them, swap and the system's thread count are not in Node's os module, and socket holders would
+ * need lsof, which costs seconds: the UI says so.
  */
 export function psMachine(): MachineSource {
   const system = new OsSystem(true);
+  const shares = new CpuShares();
   return {
-    name: 'ps+pidusage',
+    name: 'ps',
     unavailable: ['threads', 'sockets', 'kernelThreads', 'swap'],
     async readProcesses(cap) {
-      const { stdout } = await run('ps', ['-axww', '-o', 'pid=,ppid=,uid=,user=,state=,rss=,lstart=,command='], { maxBuffer: 64 * 1024 * 1024 });
-      const processes: MachineProcess[] = [];
-      let omitted = 0;
-      for (const line of stdout.split('\n')) {
-        const match = LINE.exec(line);
-        if (!match) continue;
-        if (processes.length >= cap) {
-          omitted++;
-          continue;
-        }
-        const [, pid, ppid, uid, user, state, rss, started, command = ''] = match;
-        const startedAt = Date.parse(String(started));
-        processes.push({
-          pid: Number(pid),
-          ppid: Number(ppid),
-          name: command.split(' ')[0]?.split('/').pop() ?? '',
-          command,
-          user: user ?? null,
-          uid: Number(uid),
-          state: state?.[0] ?? null,
-          cpu: null,
-          memoryBytes: Number(rss) * 1024,
-          threads: null,
-          startedAt: Number.isFinite(startedAt) ? startedAt : null,
-          kernelThread: false,
-        });
-      }
-      const usage = await pidusage(processes.map((process) => process.pid)).catch(() => ({}) as Record<string, pidusage.Status | undefined>);
-      for (const process of processes) process.cpu = usage[process.pid]?.cpu ?? null; // gone since ps listed it: unknown
-      return { processes, omitted, unreadable: processes.filter((process) => process.cpu === null).length };
+      const { stdout } = await run('ps', [...PS_ARGS], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } });
+      const { processes, omitted } = parsePsLines(stdout, cap);
+      const cpu = shares.next(processes, Date.now());
+      processes.forEach((process, i) => (process.cpu = cpu[i] ?? null));
+      // ps reads what it lists in one pass: nothing listed is left unread.
+      return { processes: processes.map(({ cpuMs: _, ...process }) => process), omitted, unreadable: 0 };
     },
     readSystem: async () => system.read(),
   };

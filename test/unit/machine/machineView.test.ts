@@ -93,4 +93,11 @@ describe('one page of the machine', () => {
       expect(rows.at(-1)).toMatchObject({ pid: 30, cpu: null, user: null, command: null });
     }
   });
+
+  test('a parent loop (pids reused, start times unknown) is listed, each process once, rather than lost for want of a root', () => {
+    const loop = [entry(1, 0), entry(5, 6, { startedAt: null }), entry(6, 5, { startedAt: null }), entry(7, 6, { startedAt: null })];
+    const rows = machinePage(loop, MachineQuery.parse({})).rows;
+    expect(rows.map((row) => row.pid).sort()).toEqual([1, 5, 6, 7]);
+    expect(rows.find((row) => row.pid === 7)?.depth).toBeGreaterThan(0);
+  });
 });
