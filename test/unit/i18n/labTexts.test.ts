@@ -28,7 +28,7 @@ describe('the lab’s texts in Chinese', () => {
     expect(stale).toEqual([]);
   });
 
-  it('say every step and error the lab declares, with the same parameters as its English', () => {
+  it('say every step, error and capability detail the lab declares, with the same parameters as its English', () => {
     const declared = declaredLabTexts();
     expect(declared.size).toBeGreaterThan(50);
     const problems = [...declared].flatMap(([key, english]) => {
@@ -38,7 +38,7 @@ describe('the lab’s texts in Chinese', () => {
       return want.join() === have.join() ? [] : [`${key}: {${want.join('} {')}} in English, {${have.join('} {')}} in Chinese`];
     });
     expect(problems).toEqual([]);
-    const stale = [...zhLab.keys()].filter((key) => (key.startsWith('lab.step.') || key.startsWith('lab.error.')) && !declared.has(key));
+    const stale = [...zhLab.keys()].filter((key) => ['lab.step.', 'lab.error.', 'lab.capability.'].some((kind) => key.startsWith(kind)) && !declared.has(key));
     expect(stale).toEqual([]);
   });
 });
