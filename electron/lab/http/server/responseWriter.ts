@@ -59,13 +59,21 @@ export class ResponseWriter implements RouteResponse {
 
   send(body: string | Uint8Array = '', contentType?: string): void {
     if (this.phase !== 'open') throw new Error('the response was already started');
-    const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    const bodyLength = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
     const bodyless = hasNoBody(this.code);
     if (contentType && !bodyless && !this.has('content-type')) this.fields.push(['Content-Type', contentType]);
-    if (!bodyless && !this.has('content-length')) this.fields.push(['Content-Length', String(bytes.length)]);
-    const head = this.serializeHead();
+    if (!bodyless && !this.has('content-length')) this.fields.push(['Content-Length', String(bodyLength)]);
+    const head = this.headText();
     this.phase = 'ended';
-    this.sink.end(bodyless || this.options.head ? head : Buffer.concat([head, bytes]));
+    // One buffer for head and body, written once: no intermediate copies of either.
+    const sent = bodyless || this.options.head ? 0 : bodyLength;
+    const bytes = Buffer.allocUnsafe(head.length + sent);
+    bytes.write(head, 0, 'latin1');
+    if (sent > 0) {
+      if (typeof body === 'string') bytes.write(body, head.length, 'utf8');
+      else bytes.set(body, head.length);
+    }
+    this.sink.end(bytes);
   }
 
   async write(chunk: string | Uint8Array): Promise<void> {
@@ -74,7 +82,7 @@ export class ResponseWriter implements RouteResponse {
     let out = this.options.head || bytes.length === 0 ? Buffer.alloc(0) : Buffer.concat([Buffer.from(bytes.length.toString(16) + CRLF), bytes, Buffer.from(CRLF)]);
     if (this.phase === 'open') {
       this.fields.push(['Transfer-Encoding', 'chunked']);
-      out = Buffer.concat([this.serializeHead(), out]);
+      out = Buffer.concat([Buffer.from(this.headText(), 'latin1'), out]);
       this.phase = 'chunked';
     }
     if (out.length > 0) await this.sink.write(out);
@@ -91,15 +99,27 @@ export class ResponseWriter implements RouteResponse {
     return this.fields.some(([field]) => field.toLowerCase() === name);
   }
 
-  private serializeHead(): Buffer {
+  /** The status line and the headers, one Latin-1 character per byte, ending with the empty line. */
+  private headText(): string {
     const text = this.text ?? STATUS_TEXT[this.code] ?? '';
     this.statusCode = this.code;
-    this.sink.headers(this.code, text, this.fields.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null);
-    const lines = [`HTTP/1.1 ${this.code} ${text}`];
-    for (const [name, value] of this.options.serverHeaders) lines.push(`${name}: ${value}`);
-    for (const [name, value] of this.fields) lines.push(`${name}: ${value}`);
-    if (!this.has('connection')) lines.push(`Connection: ${this.options.keepAlive ? 'keep-alive' : 'close'}`);
-    this.closes = !this.options.keepAlive || this.fields.some(([name, value]) => name.toLowerCase() === 'connection' && /close/i.test(value));
-    return Buffer.from(lines.join(CRLF) + CRLF + CRLF, 'latin1');
+    let head = `HTTP/1.1 ${this.code} ${text}${CRLF}`;
+    for (const [name, value] of this.options.serverHeaders) head += `${name}: ${value}${CRLF}`;
+    let contentType: string | null = null;
+    let connection = false;
+    let closeAsked = false;
+    for (const [name, value] of this.fields) {
+      head += `${name}: ${value}${CRLF}`;
+      const lower = name.toLowerCase();
+      if (lower === 'content-type') contentType ??= value;
+      else if (lower === 'connection') {
+        connection = true;
+        closeAsked ||= /close/i.test(value);
+      }
+    }
+    this.sink.headers(this.code, text, contentType);
+    if (!connection) head += `Connection: ${this.options.keepAlive ? 'keep-alive' : 'close'}${CRLF}`;
+    this.closes = !this.options.keepAlive || closeAsked;
+    return head + CRLF;
   }
 }
