@@ -58,32 +58,45 @@ export function redactSecrets(bytes: Uint8Array): number {
  * back, so a request is parsed as soon as its last byte is in.
  */
 export class StreamRedactor {
-  /** The previous chunk's last bytes (already masked), searched again with the next chunk's first bytes. */
-  private tail = new Uint8Array(0);
+  /**
+   * The previous chunk's last bytes (already masked) at the start, then room for the next chunk's first bytes: the
+   * seam searched with each chunk, one buffer per connection rather than two new ones per chunk.
+   */
+  private readonly seam = Buffer.allocUnsafe(2 * OVERLAP);
+  private tailLength = 0;
   /** The previous chunk ended inside a secret's value: the next chunk's first bytes belong to it. */
   private inValue = false;
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
     if (this.inValue) this.inValue = maskValueFrom(chunk, 0) === chunk.length;
-    const seam = joined(this.tail, chunk.subarray(0, OVERLAP));
-    for (const span of valueSpans(seam)) {
+    const head = Math.min(chunk.length, OVERLAP);
+    this.seam.set(chunk.subarray(0, head), this.tailLength);
+    for (const span of valueSpans(this.seam.subarray(0, this.tailLength + head))) {
       // A value that ended inside the tail was masked with the previous chunk.
-      if (span.end > this.tail.length) this.maskValue(chunk, span.start - this.tail.length);
+      if (span.end > this.tailLength) this.maskValue(chunk, span.start - this.tailLength);
     }
     for (const span of valueSpans(chunk)) this.maskValue(chunk, span.start);
-    this.tail = chunk.length >= OVERLAP ? chunk.slice(-OVERLAP) : joined(this.tail, chunk).slice(-OVERLAP);
+    this.keepTail(chunk);
+  }
+
+  /** The last OVERLAP bytes seen, masked, become the start of the next seam. */
+  private keepTail(chunk: Uint8Array): void {
+    if (chunk.length >= OVERLAP) {
+      this.seam.set(chunk.subarray(chunk.length - OVERLAP));
+      this.tailLength = OVERLAP;
+      return;
+    }
+    // A short chunk: the seam holds the old tail and the chunk (masked since it was copied: copy it again).
+    this.seam.set(chunk, this.tailLength);
+    const end = this.tailLength + chunk.length;
+    const from = Math.max(0, end - OVERLAP);
+    this.seam.copyWithin(0, from, end);
+    this.tailLength = end - from;
   }
 
   /** Masks a value that starts at `start` of the chunk (negative: it began in the previous one). */
   private maskValue(chunk: Uint8Array, start: number): void {
     if (maskValueFrom(chunk, Math.max(0, start)) === chunk.length) this.inValue = true;
   }
-}
-
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const both = new Uint8Array(a.length + b.length);
-  both.set(a);
-  both.set(b, a.length);
-  return both;
 }
