@@ -71,8 +71,16 @@ export class MessageCapture {
     const begin = Math.max(from, alreadyKept);
     const end = Math.min(until, keptEnd);
     if (end > begin) {
-      this.kept.push(Buffer.from(pending.chunk.subarray(begin - pending.offset, end - pending.offset)));
+      const part = pending.chunk.subarray(begin - pending.offset, end - pending.offset);
+      this.kept.push(ownsAll(part) ? part : Buffer.from(part));
       this.keptBytes += end - begin;
     }
   }
 }
+
+/**
+ * A socket's read is a buffer of its own, exactly as long as what was read: when one message is the whole of it (a
+ * request per read, the usual case) it is kept as it is; a part of a read is copied, so that the log never holds more
+ * memory than the bytes it counts.
+ */
+const ownsAll = (part: Buffer): boolean => part.byteOffset === 0 && part.byteLength === part.buffer.byteLength;
