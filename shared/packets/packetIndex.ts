@@ -124,20 +124,26 @@ export class PacketIndex {
     const room = Math.min(batch.count, this.maxPackets - first);
     this.droppedPackets += batch.count - room;
     this.reserve(room);
-    const bytes = batch.bytes;
+    const { bytes, interfaceId, dataOffset, capturedLength, originalLength, seconds, nanoseconds } = batch;
+    const hasComments = batch.comments.size > 0;
+    const slots = this.batchSlot;
+    // Records of one interface come in runs: its link type is looked up when the interface changes.
+    let id = -1;
+    let linkType = -1;
     let i = first;
     for (let k = 0; k < room; k++) {
-      const id = batch.interfaceId[k]!;
-      const linkType = interfaces[id]?.linkType ?? -1;
-      this.linkTypes[id] = linkType;
-      const start = batch.dataOffset[k]!;
-      if (!this.indexRow(i, bytes, start, batch.capturedLength[k]!, batch.originalLength[k]!, linkType, onlyPorts)) continue;
-      this.seconds[i] = batch.seconds[k]!;
-      this.nanoseconds[i] = batch.nanoseconds[k]!;
+      if (interfaceId[k] !== id) {
+        id = interfaceId[k]!;
+        linkType = interfaces[id]?.linkType ?? -1;
+        this.linkTypes[id] = linkType;
+      }
+      if (!this.indexRow(i, bytes, dataOffset[k]!, capturedLength[k]!, originalLength[k]!, linkType, onlyPorts)) continue;
+      this.seconds[i] = seconds[k]!;
+      this.nanoseconds[i] = nanoseconds[k]!;
       this.interfaceId[i] = id;
-      const notes = batch.comments.size > 0 ? batch.comments.get(k) : undefined;
+      const notes = hasComments ? batch.comments.get(k) : undefined;
       if (notes !== undefined) this.comments.set(i, notes);
-      this.batchSlot[i - first] = k;
+      slots[i - first] = k;
       i++;
     }
     this.count = i;
