@@ -1,4 +1,12 @@
 import { formatBytes } from '../../../shared/format.js';
+import type { MachineField } from '../../../shared/schemas/machine.js';
+import { t } from '../../i18n/index.js';
+
+/** A cell for a field this platform's reading cannot give: a dash, not the "?" of a value unknown for one process. */
+export const NOT_HERE = '—';
+
+/** Why a column or figure is empty on this platform, naming the field. */
+export const notHereTip = (field: MachineField): string => t('machine.column.notHere', { field: t(`machine.field.${field}`) });
 
 /** A start time as a list shows it: the time of day for today's, the date for older ones. */
 export function startedText(at: number | null, now = Date.now()): string {
