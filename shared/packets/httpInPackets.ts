@@ -63,12 +63,19 @@ interface FollowedStream {
   /** Packets with data, SYN or FIN, in capture order; emptied once the stream is known not to be HTTP. */
   packets: number[];
   looks: [Look, Look];
+  /** Each direction's first data sequence number, once its SYN was seen: only that segment says what the stream is. */
+  firstSeq: [number | null, number | null];
   fin: [boolean, boolean];
+  /** Data segments of each direction looked at that did not decide. */
+  tries: [number, number];
   analysis: StreamHttp | null;
   /** packets.length when the analysis was made. */
   analysedAt: number;
   keptBytes: number;
 }
+
+/** Data segments of a direction looked at before a stream whose data does not start as HTTP is called not HTTP. */
+const MAX_TRIES = 4;
 
 const REQUEST_START = /^[A-Z][A-Z_-]{1,23} [^ \r\n]/;
 const RESPONSE_START = /^HTTP\/\d\.\d /;
@@ -157,23 +164,35 @@ export class HttpInPackets {
       const id = index.stream[i]!;
       let followed = this.streams.get(id);
       if (followed === undefined) {
-        followed = { packets: [], looks: ['unknown', 'unknown'], fin: [false, false], analysis: null, analysedAt: 0, keptBytes: 0 };
+        followed = { packets: [], looks: ['unknown', 'unknown'], firstSeq: [null, null], fin: [false, false], tries: [0, 0], analysis: null, analysedAt: 0, keptBytes: 0 };
         this.streams.set(id, followed);
       }
       if (followed.looks.includes('other')) continue;
       const d = index.direction(i);
       if (tcpFlags & TCP_FIN) followed.fin[d] = true;
-      if (hasData && followed.looks[d] === 'unknown') followed.looks[d] = this.firstLook(index, i);
+      if (tcpFlags & TCP_SYN && this.scanned(index, i)) followed.firstSeq[d] = (this.scan.seq + 1) >>> 0;
+      if (hasData && followed.looks[d] === 'unknown') {
+        const look = this.firstLook(index, i, followed.firstSeq[d]);
+        // The first segment seen may be one that came early (or, without the SYN, is not the first): a few more decide.
+        followed.looks[d] = look === 'request' || look === 'response' || ++followed.tries[d] >= MAX_TRIES ? (look === 'unknown' ? 'other' : look) : 'unknown';
+      }
       if (followed.looks.includes('other')) followed.packets = [];
       else followed.packets.push(i);
     }
     this.seen = index.count;
   }
 
-  private firstLook(index: PacketIndex, i: number): Look {
+  /** Scans packet i's headers into this.scan; null when its bytes were not kept. */
+  private scanned(index: PacketIndex, i: number): Uint8Array | null {
     const bytes = index.bytes(i);
-    if (bytes === null) return 'unknown';
-    this.scan.scan(bytes, index.linkType(i), index.originalLength[i]!);
+    if (bytes !== null) this.scan.scan(bytes, index.linkType(i), index.originalLength[i]!);
+    return bytes;
+  }
+
+  /** What a direction's data starts with; a segment from later in the stream (it came early) leaves it undecided. */
+  private firstLook(index: PacketIndex, i: number, firstSeq: number | null): Look {
+    const bytes = this.scanned(index, i);
+    if (bytes === null || (firstSeq !== null && this.scan.seq !== firstSeq)) return 'unknown';
     return lookOf(bytes.subarray(this.scan.payloadOffset, Math.min(bytes.length, this.scan.ipEnd)));
   }
 
@@ -206,23 +225,37 @@ export class HttpInPackets {
     followed.analysis = null;
   }
 
-  /** One direction in sequence order, with each packet's payload start in its frame and the seq of stream byte 0. */
+  /**
+   * One direction in sequence order, with each packet's payload start in its frame and the seq of stream byte 0: the
+   * SYN's seq + 1, or without a SYN (the capture began mid-stream) the lowest seq seen, so a segment that came early is
+   * not taken for the start and the ones before it for retransmissions.
+   */
   private assemble(index: PacketIndex, packets: readonly number[], d: StreamDirection): { bytes: StreamBytes; payloadAt: Map<number, { frameOffset: number; seq: number }>; firstSeq: number | null } {
-    const assembler = new StreamAssembler({ remaining: this.maxStreamBytes });
+    const segments: Array<{ packet: number; seq: number; syn: boolean; data: Uint8Array }> = [];
     const payloadAt = new Map<number, { frameOffset: number; seq: number }>();
-    let firstSeq: number | null = null;
+    let synSeq: number | null = null;
     for (const i of packets) {
       if (index.direction(i) !== d) continue;
-      const bytes = index.bytes(i);
+      const bytes = this.scanned(index, i);
       if (bytes === null) continue;
-      const s = this.scan.scan(bytes, index.linkType(i), index.originalLength[i]!);
+      const s = this.scan;
       const syn = (s.tcpFlags & TCP_SYN) !== 0;
-      const dataSeq = syn ? (s.seq + 1) >>> 0 : s.seq;
+      if (syn) synSeq ??= (s.seq + 1) >>> 0;
       const end = Math.max(s.payloadOffset, Math.min(bytes.length, s.ipEnd));
-      if (syn || (firstSeq === null && end > s.payloadOffset)) firstSeq ??= dataSeq;
-      payloadAt.set(i, { frameOffset: s.payloadOffset, seq: dataSeq });
-      assembler.add(i, s.seq, syn, bytes.subarray(s.payloadOffset, end));
+      payloadAt.set(i, { frameOffset: s.payloadOffset, seq: syn ? (s.seq + 1) >>> 0 : s.seq });
+      segments.push({ packet: i, seq: s.seq, syn, data: bytes.subarray(s.payloadOffset, end) });
     }
+    let firstSeq = synSeq;
+    if (firstSeq === null) {
+      const base = segments.find((segment) => segment.data.length > 0)?.seq;
+      let lowest = 0;
+      for (const segment of segments) if (base !== undefined && segment.data.length > 0) lowest = Math.min(lowest, (segment.seq - base) | 0);
+      firstSeq = base === undefined ? null : (base + lowest) >>> 0;
+    }
+    const assembler = new StreamAssembler({ remaining: this.maxStreamBytes });
+    // The start told once, before any segment: a SYN that came late or twice must not move it.
+    if (firstSeq !== null) assembler.add(-1, (firstSeq - 1) >>> 0, true, new Uint8Array(0));
+    for (const segment of segments) assembler.add(segment.packet, segment.syn ? (segment.seq + 1) >>> 0 : segment.seq, false, segment.data);
     return { bytes: assembler.read(0, d), payloadAt, firstSeq };
   }
 

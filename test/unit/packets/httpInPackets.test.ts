@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LinkType, PacketIndex, readCapture } from '../../../shared/packets/index.js';
 import { HttpInPackets } from '../../../shared/packets/httpInPackets.js';
 import { httpInfo, httpLayer } from '../../../shared/packets/httpLayer.js';
 import { StreamAssembler } from '../../../shared/packets/streamAssembler.js';
@@ -106,6 +108,24 @@ describe('HTTP found in captured packets', () => {
     expect(layer.fields.find((f) => f.name === 'tcp.segments')!.label).toMatch(/Reassembled TCP Segments/);
   });
 
+  it('reads the same response when its segments arrive out of order, or twice', () => {
+    const capture = readCapture(new Uint8Array(readFileSync(join(CORPUS, 'gopacket__test_loopback.pcap'))));
+    const indexOf = (order: number[]): PacketIndex => {
+      const index = new PacketIndex();
+      for (const k of order) index.append(capture.packets[k]!, capture.interfaces[0]!.linkType);
+      return index;
+    };
+    const inOrder = capture.packets.map((_, k) => k);
+    const original = new HttpInPackets().stream(indexOf(inOrder), 0)!.exchanges[0]!.response!;
+    const [p, q] = original.segments.map((segment) => segment.packet);
+    // The response's first two segments swapped, and its second sent again after them.
+    const order = inOrder.flatMap((k) => (k === p ? [q!] : k === q ? [p!, q!] : [k]));
+    const reordered = new HttpInPackets().stream(indexOf(order), 0)!.exchanges[0]!.response!;
+    expect(reordered.message.complete).toBe(true);
+    expect(reordered.message.body.bytes).toEqual(original.message.body.bytes);
+    expect(reordered.raw).toEqual(original.raw);
+  });
+
   it('is bounded: a direction past maxStreamBytes is read no further, and the bytes are counted', () => {
     const index = indexCapture(new Uint8Array(readFileSync(join(CORPUS, 'tcpdump__print-flags.pcap'))));
     const http = new HttpInPackets({ maxStreamBytes: 1000 });
@@ -118,5 +138,46 @@ describe('HTTP found in captured packets', () => {
   it('finds no HTTP in streams that carry something else', () => {
     const index = indexCapture(new Uint8Array(readFileSync(join(CORPUS, 'tcpdump__pptp.pcap'))));
     expect(new HttpInPackets().httpStreams(index)).toEqual([]);
+  });
+});
+
+describe('HTTP in damaged and reordered packets (fuzzed, bounded)', () => {
+  const records = ['tcpdump__print-flags.pcap', 'gopacket__test_loopback.pcap'].map((name) => readCapture(new Uint8Array(readFileSync(join(CORPUS, name)))));
+
+  it('never throws, and every HTTP field it shows lies inside its frame', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: records.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (which, damage, swaps) => {
+          const capture = records[which]!;
+          const packets = capture.packets.map((record) => ({ ...record, data: record.data.slice() }));
+          for (const [packet, at, value] of damage) {
+            const target = packets[packet % packets.length]!;
+            // Past the headers, where HTTP lies: the payload is damaged, the TCP stream still found.
+            const offset = 54 + (at % Math.max(1, target.data.length - 54));
+            if (offset < target.data.length) target.data[offset] = value;
+          }
+          for (const swap of swaps) {
+            const a = swap % packets.length;
+            const b = (a + 1) % packets.length;
+            [packets[a], packets[b]] = [packets[b]!, packets[a]!];
+          }
+          const index = new PacketIndex();
+          const linkType = capture.interfaces[0]?.linkType ?? LinkType.ETHERNET;
+          for (const record of packets) index.append(record, linkType);
+          const http = new HttpInPackets({ maxStreamBytes: 4096 });
+          for (let i = 0; i < index.count; i++) {
+            const layer = httpLayer(http.messagesAt(index, i), i);
+            http.exchangeOf(index, i);
+            const frame = index.bytes(i)!;
+            const fields = layer ? [...layer.fields, ...layer.fields.flatMap((f) => f.children ?? [])] : [];
+            for (const f of fields) expect(f.offset + f.length).toBeLessThanOrEqual(frame.length);
+          }
+        },
+      ),
+      { numRuns: 200, interruptAfterTimeLimit: 3000 },
+    );
   });
 });
