@@ -23,6 +23,7 @@ describe('the Packets view: HTTP found in the packets opens as an exchange', () 
   let errors: string[];
   let server: Server | undefined;
   let port = 0;
+  let startedLabServer = false;
 
   beforeAll(async () => {
     server = createServer((request, response) => {
@@ -44,6 +45,7 @@ describe('the Packets view: HTTP found in the packets opens as an exchange', () 
     await closeLabSession(session, async (client) => {
       await client.call('capture.stop');
       await client.call('capture.clear');
+      if (startedLabServer) await client.call('http.stop');
     });
   });
 
@@ -97,6 +99,28 @@ describe('the Packets view: HTTP found in the packets opens as an exchange', () 
     const selected = page.locator('[data-testid="packet-row"][aria-selected="true"]');
     await until('the request packet selected', async () => (await selected.count()) === 1);
     expect(await selected.getByTestId('packet-info').textContent()).toBe('GET /e2e?from=curl HTTP/1.1');
+    expect(errors).toEqual([]);
+  });
+
+  test("an exchange the lab's server logged: its Packets link finds the packets that carried it", async () => {
+    const status = await rpc.call('http.status');
+    startedLabServer = status.state !== 'running';
+    const base = (startedLabServer ? await rpc.call('http.start', {}) : status).url!;
+    const target = `/packets-link-${Date.now()}`;
+    await rpc.call('http.send', { url: `${base.replace(/\/$/, '')}${target}` });
+    const logged = await until('the server’s record in the log', async () => (await rpc.call('http.exchanges', {})).exchanges.find((e) => e.recorder === 'server' && e.target === target));
+    await page.getByTestId('nav-http').click();
+    const row = page.locator(`[data-testid="exchange-row"][data-exchange="${logged.exchangeId}"]`);
+    await row.waitFor();
+    await row.click();
+    await until('the logged exchange in the detail', async () => (await page.getByTestId('exchange-detail').getAttribute('data-exchange')) === logged.exchangeId);
+    expect(await page.getByTestId('from-packets').count()).toBe(0);
+    await page.getByTestId('exchange-packets').click();
+    await page.getByTestId('view-packets').waitFor();
+    await until('a stream filter', async () => /^tcp\.stream == \d+$/.test(await page.getByTestId('packet-filter').inputValue()));
+    const selected = page.locator('[data-testid="packet-row"][aria-selected="true"]');
+    await until('the request packet selected', async () => (await selected.count()) === 1);
+    expect(await selected.getByTestId('packet-info').textContent()).toBe(`GET ${target} HTTP/1.1`);
     expect(errors).toEqual([]);
   });
 });
