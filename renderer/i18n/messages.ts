@@ -31,6 +31,10 @@ import enConcurrency from './locales/en/concurrency.json';
 import zhConcurrency from './locales/zh-CN/concurrency.json';
 import enConcurrencyTiming from './locales/en/concurrencyTiming.json';
 import zhConcurrencyTiming from './locales/zh-CN/concurrencyTiming.json';
+import enBlocking from './locales/en/blocking.json';
+import zhBlocking from './locales/zh-CN/blocking.json';
+import enCoroutines from './locales/en/coroutines.json';
+import zhCoroutines from './locales/zh-CN/coroutines.json';
 import enForms from './locales/en/forms.json';
 import zhForms from './locales/zh-CN/forms.json';
 import enPools from './locales/en/pools.json';
@@ -64,6 +68,8 @@ const areas: Record<Locale, Catalog> = {
     queues: enQueues,
     concurrency: enConcurrency,
     concurrencyTiming: enConcurrencyTiming,
+    blocking: enBlocking,
+    coroutines: enCoroutines,
   },
   'zh-CN': {
     common: zhCommon,
@@ -83,6 +89,8 @@ const areas: Record<Locale, Catalog> = {
     queues: zhQueues,
     concurrency: zhConcurrency,
     concurrencyTiming: zhConcurrencyTiming,
+    blocking: zhBlocking,
+    coroutines: zhCoroutines,
   },
 };
 

@@ -6,6 +6,8 @@ import RacePanel from './RacePanel.vue';
 import EventLoopBlockPanel from './timing/EventLoopBlockPanel.vue';
 import GilPanel from './timing/GilPanel.vue';
 import SpeedupPanel from './timing/SpeedupPanel.vue';
+import BlockingPanel from './waits/BlockingPanel.vue';
+import CoroutinesPanel from './waits/CoroutinesPanel.vue';
 
 /**
  * The panel that draws each result kind, given `result` (that kind's latest) and `runId` as props; a kind
@@ -18,4 +20,6 @@ export const resultPanels: Partial<Record<ScenarioResultKind, Component>> = {
   'event-loop-block': EventLoopBlockPanel,
   gil: GilPanel,
   speedup: SpeedupPanel,
+  blocking: BlockingPanel,
+  coroutines: CoroutinesPanel,
 };

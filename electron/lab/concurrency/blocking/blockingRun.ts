@@ -32,7 +32,7 @@ export async function runBlocking(pid: number, dir: string, { waitMs, tickMs }: 
         ...waited,
         waitMs: spent,
         ticks,
-        expectedTicks: Math.floor(spent / tickMs),
+        expectedTicks: Math.round(spent / tickMs),
         longestGapMs,
       });
       report(result);
