@@ -88,8 +88,11 @@ export class ConversationTable {
   private keyTransport = new Int8Array(512);
   private entryStream = new Int32Array(512);
   private entries = 0;
-  /** The last lookup's entry: consecutive packets are mostly of one conversation, either way round. */
-  private lastEntry = -1;
+  /**
+   * The last lookup's entry per transport: consecutive packets are mostly of one conversation, either way round, and a
+   * datagram between two segments of a connection (DNS beside HTTP) leaves the connection's entry in place.
+   */
+  private readonly lastEntry = new Int32Array([-1, -1]);
 
   get tcpStreams(): number {
     return this.tcp.count;
@@ -152,13 +155,13 @@ export class ConversationTable {
     const addrA = aFirst ? srcAddr : dstAddr;
     const addrB = aFirst ? dstAddr : srcAddr;
     const ports = (aFirst ? (srcPort << 16) | dstPort : (dstPort << 16) | srcPort) | 0;
-    const last = this.lastEntry;
-    if (last >= 0 && this.keyPorts[last] === ports && this.keyAddrA[last] === addrA && this.keyAddrB[last] === addrB && this.keyTransport[last] === transport) return last;
+    const last = this.lastEntry[transport]!;
+    if (last >= 0 && this.keyPorts[last] === ports && this.keyAddrA[last] === addrA && this.keyAddrB[last] === addrB) return last;
     const mask = this.slots.length - 1;
     for (let slot = tupleHash(addrA, addrB, ports, transport) & mask; ; slot = (slot + 1) & mask) {
       const e = this.slots[slot]!;
-      if (e === EMPTY_SLOT) return (this.lastEntry = this.insert(slot, transport, addrA, addrB, ports));
-      if (this.keyPorts[e] === ports && this.keyAddrA[e] === addrA && this.keyAddrB[e] === addrB && this.keyTransport[e] === transport) return (this.lastEntry = e);
+      if (e === EMPTY_SLOT) return (this.lastEntry[transport] = this.insert(slot, transport, addrA, addrB, ports));
+      if (this.keyPorts[e] === ports && this.keyAddrA[e] === addrA && this.keyAddrB[e] === addrB && this.keyTransport[e] === transport) return (this.lastEntry[transport] = e);
     }
   }
 
