@@ -43,6 +43,8 @@ import enQueues from './locales/en/queues.json';
 import zhQueues from './locales/zh-CN/queues.json';
 import enMachine from './locales/en/machine.json';
 import zhMachine from './locales/zh-CN/machine.json';
+import enExperiments from './locales/en/experiments.json';
+import zhExperiments from './locales/zh-CN/experiments.json';
 import type { Locale } from './locale.js';
 
 /** Messages as the build hands them over: ASTs (typed by resolveJsonModule as their source strings). */
@@ -70,6 +72,7 @@ const areas: Record<Locale, Catalog> = {
     concurrencyTiming: enConcurrencyTiming,
     blocking: enBlocking,
     coroutines: enCoroutines,
+    experiments: enExperiments,
   },
   'zh-CN': {
     common: zhCommon,
@@ -91,6 +94,7 @@ const areas: Record<Locale, Catalog> = {
     concurrencyTiming: zhConcurrencyTiming,
     blocking: zhBlocking,
     coroutines: zhCoroutines,
+    experiments: zhExperiments,
   },
 };
 

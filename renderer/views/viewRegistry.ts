@@ -1,5 +1,6 @@
 import type { Component } from 'vue';
 import ConcurrencyView from '../components/concurrency/ConcurrencyView.vue';
+import ExperimentsView from '../components/experiments/ExperimentsView.vue';
 import type { IconName } from '../components/icons.js';
 import HttpView from './HttpView.vue';
 import PacketsView from './PacketsView.vue';
@@ -21,4 +22,5 @@ export const views: readonly ViewEntry[] = [
   { id: 'http', title: 'common.nav.http', icon: 'http', component: HttpView },
   { id: 'packets', title: 'packets.view.title', icon: 'packets', component: PacketsView },
   { id: 'concurrency', title: 'concurrency.view.title', icon: 'threads', component: ConcurrencyView },
+  { id: 'experiments', title: 'experiments.view.title', icon: 'course', component: ExperimentsView },
 ];
