@@ -115,6 +115,24 @@ describe.skipIf(!capability.available)('HTTP found in captured packets', () => {
     expect(ours).toEqual(tshark);
   });
 
+  test('a kept-alive connection: two exchanges on one stream, each paired with its own response', async () => {
+    const harness = await lab();
+    await harness.call('capture.start', { scope: 'all' });
+    const port = await foreignServer();
+    // curl reuses one connection for both URLs.
+    await promisify(execFile)('curl', ['-s', '-o', '/dev/null', '-o', '/dev/null', `http://127.0.0.1:${port}/first`, `http://127.0.0.1:${port}/second`]);
+    const filter = `tcp.port == ${port}`;
+    await until('both responses captured', () => harness.lab.capture.page(0, 100, filter).rows.filter((row) => row.protocol === 'HTTP').length >= 4);
+    await harness.call('capture.stop');
+    const streams = new Set(harness.lab.capture.page(0, 100, filter).rows.map((row) => row.stream));
+    expect(streams.size).toBe(1);
+    const { exchanges } = await harness.call('capture.httpExchanges', { stream: [...streams][0]! });
+    expect(exchanges.map((e) => [e.index, e.exchange.summary.target, e.exchange.summary.indexOnConnection, Buffer.from(e.exchange.response!.parsed!.body.base64, 'base64').toString()])).toEqual([
+      [0, '/first', 0, 'got 0 bytes for /first'],
+      [1, '/second', 1, 'got 0 bytes for /second'],
+    ]);
+  });
+
   test("the lab's own server's exchange links to its packets, and the packets back to it", async () => {
     const harness = await lab();
     await harness.call('capture.start', { scope: 'lab' });
