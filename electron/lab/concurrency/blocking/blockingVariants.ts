@@ -39,9 +39,9 @@ async function withFeeder<T>(data: FeederData, use: (feeder: LabThread) => Promi
   }
 }
 
-const fromFifo = (context: WaitContext, id: string, read: (path: string) => Promise<Waited>): Promise<Waited> => {
+const fromFifo = (context: WaitContext, id: string, readFifo: (path: string) => Promise<Waited>): Promise<Waited> => {
   const path = context.fifo(id);
-  return withFeeder({ mode: 'fifo', path, delayMs: context.delayMs }, () => read(path));
+  return withFeeder({ mode: 'fifo', path, delayMs: context.delayMs }, () => readFifo(path));
 };
 
 const fromListener = (context: WaitContext, recv: (port: number) => Promise<Waited>): Promise<Waited> =>
