@@ -70,4 +70,21 @@ describe('the detail pane’s join timeout', () => {
     await until('join(7.5) to wait', async () => (await result.count()) > 0 && (await result.getAttribute('data-state')) === 'waiting');
     expect(await result.textContent()).toContain('7.5');
   });
+
+  test('at 1400×900 its answer and the Join button are shown whole in the detail pane’s bar, not clipped by it', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const [, second] = pids as [number, number];
+    await select(second);
+    await typeInto(timeoutField(), '0.3');
+    await page.getByTestId('detail-join').click();
+    const result = page.getByTestId('detail-join-result');
+    await until('join(0.3) to time out', async () => (await result.count()) > 0 && (await result.getAttribute('data-state')) === 'done');
+    expect(await result.textContent()).toContain('timed out after 0.3 s');
+    const bar = await page.getByTestId('process-detail').locator('.tab-bar').boundingBox();
+    for (const shown of [result, page.getByTestId('detail-join'), timeoutField(), page.getByTestId('detail-terminate')]) {
+      const box = await shown.boundingBox();
+      expect(box && bar && box.y >= bar.y - 0.5 && box.y + box.height <= bar.y + bar.height + 0.5 && box.x + box.width <= bar.x + bar.width + 0.5).toBe(true);
+      expect(await shown.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+    }
+  });
 });
