@@ -49,6 +49,8 @@ export class LabQueue {
   private readonly items: Held[] = [];
   private readonly getters: Waiter<unknown>[] = [];
   private readonly putters: Putter[] = [];
+  /** Told the next time a get has to block (see whenGetWaits). */
+  private readonly getWaitListeners: Array<() => void> = [];
 
   constructor(
     readonly queueId: string,
@@ -80,6 +82,12 @@ export class LabQueue {
 
   get waitingPuts(): number {
     return this.putters.length;
+  }
+
+  /** Resolves once a get waits on this queue (at once if one waits already): a scenario can time its writer to it. */
+  whenGetWaits(): Promise<void> {
+    if (this.getters.length > 0) return Promise.resolve();
+    return new Promise((resolve) => this.getWaitListeners.push(resolve));
   }
 
   /**
@@ -131,7 +139,9 @@ export class LabQueue {
     }
     if (!options.block) return Promise.reject(this.emptyError('get_nowait'));
     onWait();
-    return this.wait(this.getters, options, () => this.emptyError(`get(timeout=${options.timeout})`), {});
+    const waited = this.wait(this.getters, options, () => this.emptyError(`get(timeout=${options.timeout})`), {});
+    for (const listener of this.getWaitListeners.splice(0)) listener();
+    return waited;
   }
 
   /** Fails every blocked caller: the queue is gone. */

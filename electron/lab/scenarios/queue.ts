@@ -26,6 +26,9 @@ export const queueScenario = defineScenario({
   async start(context, { items, maxsize, maxPauseMs }) {
     const queueId = context.createQueue(maxsize, 'scenario queue');
     const reader = await context.spawn({ task: 'queue-reader', kwargs: { queueId, count: items.length }, name: 'reader' });
+    // The writer starts once the reader blocks in get(), so the wait the lesson is about happens however slowly the
+    // reader's process starts (on a busy machine it could otherwise find every item already there).
+    await Promise.race([context.whenGetWaits(queueId), reader.reaped]);
     const writer = await context.spawn({ task: 'queue-writer', kwargs: { queueId, items, maxPauseMs }, name: 'writer' });
     context.say(steps.made({ queueId, reader: reader.pid, writer: writer.pid, items: items.join(', ') }));
     return { finished: Promise.all([reader.reaped, writer.reaped]).then(() => undefined) };

@@ -21,6 +21,8 @@ export interface ScenarioContext {
   tempDir(): Promise<string>;
   /** A lab queue for this run, closed when the run ends; returns its id. */
   createQueue(maxsize: number, name: string): string;
+  /** Resolves once a get blocks on that queue (at once if one already does). */
+  whenGetWaits(queueId: string): Promise<void>;
   /** A pool for this run; its workers end with the run. */
   createPool(size: number): Promise<LabPool>;
   /** The lab's sockets; whatever this run opens is closed when it ends. */

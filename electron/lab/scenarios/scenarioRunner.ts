@@ -179,6 +179,7 @@ export class ScenarioRunner {
         run.queues.push(queueId);
         return queueId;
       },
+      whenGetWaits: (queueId) => this.queues.find(queueId).whenGetWaits(),
       tempDir: async () => {
         const dir = await makeScenarioFolder(run.info.runId);
         run.tempDirs.push(dir);

@@ -37,6 +37,22 @@ describe('LabQueue, as multiprocessing.Queue', () => {
     expect(await got).toBe('late');
   });
 
+  test('whenGetWaits settles when a get blocks, not before, and at once while one waits', async () => {
+    const queue = new LabQueue('q', 'q', 0);
+    let told = false;
+    const waits = queue.whenGetWaits().then(() => (told = true));
+    await queue.put('there', block);
+    expect(await queue.get(block)).toBe('there');
+    await Promise.resolve();
+    expect(told).toBe(false);
+    const got = queue.get(block);
+    await waits;
+    expect(told).toBe(true);
+    await queue.whenGetWaits();
+    await queue.put('late', block);
+    expect(await got).toBe('late');
+  });
+
   test('a blocking put on a full queue waits for a get', async () => {
     const queue = new LabQueue('q', 'q', 1);
     await queue.put('first', block);
