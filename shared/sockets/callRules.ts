@@ -1,54 +1,77 @@
+import { defineLabTexts, type LabText } from '../labTexts.js';
 import type { SocketCallName, SocketInfo } from '../schemas/sockets.js';
 
 /** What the rules need of a socket: the app's record of it. */
 export type SocketFacts = Pick<SocketInfo, 'name' | 'protocol' | 'state' | 'shutdown' | 'local'>;
 
-const where = (socket: SocketFacts): string => (socket.local ? ` (it is ${socket.state}, at ${socket.local.address}:${socket.local.port})` : ` (it is ${socket.state})`);
+/** Each refusal says what must come first, with the socket's name and the state it is in. */
+export const callRefusals = defineLabTexts('lab.error.socketCall', {
+  closed: '{name} is closed: a closed socket takes no more calls. Make a new one with socket().',
+  alreadyBound: '{name} is already bound (it is {state}): a socket binds once, before listen() or connect().',
+  udpListen: 'UDP has no listen(): it makes no connections. Bind, then recvfrom().',
+  listenNeedsBind: 'listen() needs an address first: bind() {name} to a loopback address (port 0 lets the kernel choose).',
+  listenAfterConnect: 'listen() comes before any connection, on a socket that is bound (it is {state}).',
+  udpAccept: 'UDP has no accept(): datagrams arrive without connections. Use recvfrom().',
+  acceptNeedsBindListen: 'accept() needs a listening socket: call bind() and then listen() first (it is {state}).',
+  acceptNeedsListen: 'accept() needs a listening socket: call listen() first (it is {state}).',
+  connectOnListener: '{name} is listening: a listener accepts connections, it does not make them. Use another socket to connect.',
+  alreadyConnected: '{name} is already connected (it is {state}): a TCP socket connects once.',
+  sendNeedsConnection: 'send() needs a connected socket: connect() first, or send on the socket accept() returned (it is {state}).',
+  udpSendNeedsPeer: 'send() on UDP needs a fixed peer: connect() first, or use sendto() with an address (it is {state}).',
+  sendAfterShutdown: "{name}'s sending side is shut down (shutdown SHUT_WR sent FIN): it can still recv(), not send().",
+  sendtoOnTcp: 'sendto() is for datagrams: a TCP socket sends on its connection with send().',
+  recvNeedsConnection: 'recv() needs a connected socket: connect() first, or recv on the socket accept() returned (it is {state}).',
+  noPortYet: '{name} has no port yet, so nothing can reach it: bind() first (or sendto() once, and the kernel binds it).',
+  recvfromOnTcp: 'recvfrom() is for datagrams: on a TCP connection use recv().',
+  shutdownNeedsConnection: 'shutdown() ends one direction of a TCP connection: {name} has none (it is {state}).',
+});
 
-/**
- * Why a call cannot come next on this socket, saying what must come first; null when it can. The
- * lab refuses out-of-order calls with this text before any system call, and the UI uses the same
- * rules to enable the next valid steps and explain the others. Everything else is the kernel's to
- * refuse (EADDRINUSE, ECONNREFUSED, …), and its errno is shown as it gave it.
- */
-export function callRefusal(call: Exclude<SocketCallName, 'socket'>, socket: SocketFacts): string | null {
-  const { name, protocol, state } = socket;
-  if (state === 'closed') return `${name} is closed: a closed socket takes no more calls. Make a new one with socket().`;
+type RefusalName = keyof typeof callRefusals;
+
+/** Which rule refuses the call, or null when it can come next. */
+function refusalOf(call: Exclude<SocketCallName, 'socket'>, { protocol, state, shutdown }: SocketFacts): RefusalName | null {
+  if (state === 'closed') return 'closed';
   const tcp = protocol === 'tcp';
   switch (call) {
     case 'setsockopt':
     case 'close':
       return null;
     case 'bind':
-      return state === 'created' ? null : `${name} is already bound${where(socket)}: a socket binds once, before listen() or connect().`;
+      return state === 'created' ? null : 'alreadyBound';
     case 'listen':
-      if (!tcp) return 'UDP has no listen(): it makes no connections. Bind, then recvfrom().';
+      if (!tcp) return 'udpListen';
       // Unbound, the kernel would listen on every interface (0.0.0.0) at a port of its choosing; Loopscope listens on loopback only.
-      if (state === 'created') return `listen() needs an address first: bind() ${name} to a loopback address (port 0 lets the kernel choose).`;
-      return state === 'bound' || state === 'listening' ? null : `listen() comes before any connection, on a socket that is bound${where(socket)}.`;
+      if (state === 'created') return 'listenNeedsBind';
+      return state === 'bound' || state === 'listening' ? null : 'listenAfterConnect';
     case 'accept':
-      if (!tcp) return 'UDP has no accept(): datagrams arrive without connections. Use recvfrom().';
-      return state === 'listening' ? null : `accept() needs a listening socket: call ${state === 'created' ? 'bind() and then listen()' : 'listen()'} first${where(socket)}.`;
+      if (!tcp) return 'udpAccept';
+      return state === 'listening' ? null : state === 'created' ? 'acceptNeedsBindListen' : 'acceptNeedsListen';
     case 'connect':
-      if (tcp && state === 'listening') return `${name} is listening: a listener accepts connections, it does not make them. Use another socket to connect.`;
-      if (tcp && state === 'connected') return `${name} is already connected${where(socket)}: a TCP socket connects once.`;
-      return null;
+      if (tcp && state === 'listening') return 'connectOnListener';
+      return tcp && state === 'connected' ? 'alreadyConnected' : null;
     case 'send':
-      if (state !== 'connected') {
-        return tcp
-          ? `send() needs a connected socket: connect() first, or send on the socket accept() returned${where(socket)}.`
-          : `send() on UDP needs a fixed peer: connect() first, or use sendto() with an address${where(socket)}.`;
-      }
-      return socket.shutdown.write ? `${name}'s sending side is shut down (shutdown SHUT_WR sent FIN): it can still recv(), not send().` : null;
+      if (state !== 'connected') return tcp ? 'sendNeedsConnection' : 'udpSendNeedsPeer';
+      return shutdown.write ? 'sendAfterShutdown' : null;
     case 'sendto':
-      return tcp ? 'sendto() is for datagrams: a TCP socket sends on its connection with send().' : null;
+      return tcp ? 'sendtoOnTcp' : null;
     case 'recv':
-      if (tcp) return state === 'connected' ? null : `recv() needs a connected socket: connect() first, or recv on the socket accept() returned${where(socket)}.`;
-      return state === 'created' ? `${name} has no port yet, so nothing can reach it: bind() first (or sendto() once, and the kernel binds it).` : null;
+      if (tcp) return state === 'connected' ? null : 'recvNeedsConnection';
+      return state === 'created' ? 'noPortYet' : null;
     case 'recvfrom':
-      if (tcp) return 'recvfrom() is for datagrams: on a TCP connection use recv().';
-      return state === 'created' ? `${name} has no port yet, so nothing can reach it: bind() first (or sendto() once, and the kernel binds it).` : null;
+      if (tcp) return 'recvfromOnTcp';
+      return state === 'created' ? 'noPortYet' : null;
     case 'shutdown':
-      return tcp && state === 'connected' ? null : `shutdown() ends one direction of a TCP connection: ${name} has none${where(socket)}.`;
+      return tcp && state === 'connected' ? null : 'shutdownNeedsConnection';
   }
+}
+
+/**
+ * Why a call cannot come next on this socket, saying what must come first; null when it can. The lab refuses
+ * out-of-order calls with this text before any system call, and the UI uses the same rules to enable the next valid
+ * steps and explain the others, in the reader's language. Everything else is the kernel's to refuse (EADDRINUSE,
+ * ECONNREFUSED, …), and its errno is shown as it gave it.
+ */
+export function callRefusal(call: Exclude<SocketCallName, 'socket'>, socket: SocketFacts): LabText | null {
+  const rule = refusalOf(call, socket);
+  return rule === null ? null : callRefusals[rule]({ name: socket.name, state: socket.state });
 }

@@ -345,7 +345,7 @@ export class SocketLab {
   private ready(socketId: string, call: Exclude<SocketCallName, 'socket'>): SocketRecord {
     const record = this.find(socketId);
     const refusal = callRefusal(call, record.info);
-    if (refusal) throw new RpcError(ErrorCode.Conflict, refusal, { socketId, call, state: record.info.state });
+    if (refusal) throw RpcError.said(ErrorCode.Conflict, refusal, { socketId, call, state: record.info.state });
     // Reading and writing may wait at once (as two Python threads could); one direction waits once.
     const direction = (name: SocketCallName): string => (name === 'send' || name === 'sendto' || name === 'connect' ? 'out' : 'in');
     const busy = record.waits.find((waiting) => direction(waiting) === direction(call));

@@ -14,25 +14,38 @@ const facts = (protocol: 'tcp' | 'udp', state: SocketInfo['state'], extra: Parti
 
 describe('what must come first', () => {
   test('the TCP server’s order: bind, listen, accept', () => {
-    expect(callRefusal('accept', facts('tcp', 'created'))).toMatch(/call bind\(\) and then listen\(\) first/);
-    expect(callRefusal('accept', facts('tcp', 'bound'))).toMatch(/call listen\(\) first/);
-    expect(callRefusal('listen', facts('tcp', 'created'))).toMatch(/bind\(\) s1 to a loopback address/);
+    expect(callRefusal('accept', facts('tcp', 'created'))?.text).toMatch(/call bind\(\) and then listen\(\) first/);
+    expect(callRefusal('accept', facts('tcp', 'bound'))?.text).toMatch(/call listen\(\) first/);
+    expect(callRefusal('listen', facts('tcp', 'created'))?.text).toMatch(/bind\(\) s1 to a loopback address/);
     expect(callRefusal('listen', facts('tcp', 'bound'))).toBeNull();
     expect(callRefusal('accept', facts('tcp', 'listening'))).toBeNull();
-    expect(callRefusal('bind', facts('tcp', 'bound'))).toMatch(/already bound/);
+    expect(callRefusal('bind', facts('tcp', 'bound'))?.text).toMatch(/already bound/);
   });
 
   test('sending and receiving need what each protocol needs', () => {
-    expect(callRefusal('send', facts('tcp', 'bound'))).toMatch(/connect\(\) first/);
-    expect(callRefusal('send', facts('tcp', 'connected', { shutdown: { read: false, write: true } }))).toMatch(/SHUT_WR/);
-    expect(callRefusal('sendto', facts('tcp', 'connected'))).toMatch(/with send\(\)/);
+    expect(callRefusal('send', facts('tcp', 'bound'))?.text).toMatch(/connect\(\) first/);
+    expect(callRefusal('send', facts('tcp', 'connected', { shutdown: { read: false, write: true } }))?.text).toMatch(/SHUT_WR/);
+    expect(callRefusal('sendto', facts('tcp', 'connected'))?.text).toMatch(/with send\(\)/);
     expect(callRefusal('sendto', facts('udp', 'created'))).toBeNull(); // the kernel binds it
-    expect(callRefusal('recvfrom', facts('udp', 'created'))).toMatch(/no port yet/);
-    expect(callRefusal('listen', facts('udp', 'bound'))).toMatch(/UDP has no listen/);
+    expect(callRefusal('recvfrom', facts('udp', 'created'))?.text).toMatch(/no port yet/);
+    expect(callRefusal('listen', facts('udp', 'bound'))?.text).toMatch(/UDP has no listen/);
   });
 
   test('a closed socket takes nothing', () => {
-    for (const call of ['bind', 'send', 'recv', 'close', 'setsockopt'] as const) expect(callRefusal(call, facts('tcp', 'closed'))).toMatch(/is closed/);
+    for (const call of ['bind', 'send', 'recv', 'close', 'setsockopt'] as const) expect(callRefusal(call, facts('tcp', 'closed'))?.text).toMatch(/is closed/);
+  });
+
+  test('each refusal is a lab text, so the UI says the rule the lab enforces in the reader’s language', () => {
+    expect(callRefusal('accept', facts('tcp', 'created'))).toEqual({
+      key: 'lab.error.socketCall.acceptNeedsBindListen',
+      params: { name: 's1', state: 'created' },
+      text: 'accept() needs a listening socket: call bind() and then listen() first (it is created).',
+    });
+    // An unbound listen() is refused for its missing address, not as if it came after a connection.
+    expect(callRefusal('listen', facts('tcp', 'created'))?.key).toBe('lab.error.socketCall.listenNeedsBind');
+    expect(callRefusal('listen', facts('tcp', 'connected'))?.key).toBe('lab.error.socketCall.listenAfterConnect');
+    expect(callRefusal('send', facts('tcp', 'connected', { shutdown: { read: false, write: true } }))?.key).toBe('lab.error.socketCall.sendAfterShutdown');
+    expect(callRefusal('recv', facts('tcp', 'connected', { shutdown: { read: false, write: true } }))).toBeNull();
   });
 });
 
