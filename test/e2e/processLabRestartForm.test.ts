@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startBrowserMode } from '../support/browserMode.js';
+import { type RunningServer, startBrowserMode, stopBrowserMode } from '../support/browserMode.js';
 import { type Browser, launchChromium } from '../support/chromium.js';
 import { freePort } from '../support/freePort.js';
 import { until } from '../support/poll.js';
@@ -23,12 +23,7 @@ describe('the forms after a restart of the lab', () => {
   let page: Page;
 
   const start = async (): Promise<RunningServer> => (server = await startBrowserMode(['--port', String(port)], token));
-  /** Ends the server as Ctrl-C does, which ends every process it started. */
-  async function stop(): Promise<void> {
-    if (!server || server.server.exitCode !== null) return;
-    server.server.kill('SIGINT');
-    await server.exited;
-  }
+  const stop = (): Promise<void> => stopBrowserMode(server);
   const poolCard = () => page.locator('[data-testid="pool-card"][data-pool="pool-1"]');
   const queueCard = () => page.locator('[data-testid="queue-card"][data-queue="queue-1"]');
 

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startBrowserMode } from '../support/browserMode.js';
+import { type RunningServer, startBrowserMode, stopBrowserMode } from '../support/browserMode.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
 import type { RpcClient } from '../support/rpcClient.js';
@@ -27,8 +27,7 @@ describe('Terminate all, at the process cap', () => {
 
   afterAll(async () => {
     if (session) await closeLabSession(session, async () => {});
-    server?.server.kill('SIGINT');
-    await server?.exited;
+    await stopBrowserMode(server);
   });
 
   test('the lab refuses one more; Terminate all ends all of them with SIGTERM, and a new one starts again', async () => {

@@ -4,26 +4,15 @@
  * page reconnects and says the lab restarted and its processes ended; with a new token it says the
  * token was refused and how to open the new address, and opening it in the tab connects again.
  */
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startBrowserMode } from '../support/browserMode.js';
+import { type RunningServer, startBrowserMode, stopBrowserMode } from '../support/browserMode.js';
 import { type Browser, launchChromium } from '../support/chromium.js';
+import { freePort } from '../support/freePort.js';
 import { until } from '../support/poll.js';
 import { kernelStat } from '../support/procfsProbe.js';
 import { RpcClient } from '../support/rpcClient.js';
 import { openLab, rowOf } from './labPage.js';
-
-/** A port free now, to start every server of this file on. */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
 
 const tokenA = 'restart-test-token-aaaaaaaaaaaaaaaa';
 const tokenB = 'restart-test-token-bbbbbbbbbbbbbbbb';
@@ -35,12 +24,7 @@ describe('a page across restarts of the lab', () => {
   let page: Page;
 
   const start = async (token: string): Promise<RunningServer> => (server = await startBrowserMode(['--port', String(port)], token));
-  /** Ends the server as Ctrl-C does, which ends every process it started. */
-  async function stop(): Promise<void> {
-    if (!server || server.server.exitCode !== null) return;
-    server.server.kill('SIGINT');
-    await server.exited;
-  }
+  const stop = (): Promise<void> => stopBrowserMode(server);
   const banner = () => page.getByTestId('connection-banner');
 
   beforeAll(async () => {

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LabEvent } from '../../shared/contract.js';
-import { type RunningServer, startBrowserMode } from '../support/browserMode.js';
+import { type RunningServer, startBrowserMode, stopBrowserMode } from '../support/browserMode.js';
 import { until } from '../support/poll.js';
 import { isRunning, kernelStat } from '../support/procfsProbe.js';
 import { RpcClient } from '../support/rpcClient.js';
@@ -16,11 +16,7 @@ let server: RunningServer | undefined;
 let client: RpcClient | undefined;
 afterEach(async () => {
   client?.close();
-  // Ctrl-C, which ends every process the server started.
-  if (server && server.server.exitCode === null) {
-    server.server.kill('SIGINT');
-    await server.exited;
-  }
+  await stopBrowserMode(server);
 });
 
 const exitOf = (rpc: RpcClient, pid: number) =>

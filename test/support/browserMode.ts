@@ -32,6 +32,13 @@ export async function startBrowserMode(args: readonly string[] = ['--port', '0']
   return { server, url: await listeningUrl(server), exited };
 }
 
+/** Ends it as Ctrl-C does, which ends every process it started; resolves once it has exited (at once if it had). */
+export async function stopBrowserMode(running: RunningServer | undefined): Promise<void> {
+  if (!running || running.server.exitCode !== null) return;
+  running.server.kill('SIGINT');
+  await running.exited;
+}
+
 /** The token in the URL browser mode printed: in its fragment (`/#token=…`), or in an old-style query. */
 export function tokenOf(webUrl: string | URL): string {
   const url = new URL(webUrl);
