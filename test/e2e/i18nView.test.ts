@@ -123,6 +123,10 @@ describe('the UI in English and Chinese', () => {
     expect(await zombieBadge.textContent()).toContain('僵尸进程');
     await rowOf(page, run.pids[0]!).click();
     await page.getByTestId('process-overview').waitFor();
+    // Its card in the Scenarios panel says what to watch for, and its action, in Chinese too.
+    const card = page.locator('[data-testid="scenario"][data-scenario="zombie"]');
+    await expect.poll(() => card.getByTestId('scenario-action-reap').textContent()).toBe('回收');
+    expect(await card.locator('.observe').textContent()).toContain('以 Z 状态（读自 /proc）留在进程树中');
     await page.screenshot({ path: `${SHOTS_DIR}/i18n-processes-zh.png` });
 
     expect(await findTextProblems(page)).toEqual([]);
