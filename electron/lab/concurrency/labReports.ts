@@ -1,3 +1,4 @@
+import { defineLabTexts, type LabText } from '../../../shared/labTexts.js';
 import type { z } from 'zod';
 import type { LabProcess } from '../processes/labProcess.js';
 import { sendToLab } from '../processes/parentChannel.js';
@@ -13,16 +14,20 @@ export function reportToLab(report: unknown): void {
 }
 
 /** In the lab: every report of this lab process that fits the schema; one that does not is named to `onInvalid`. */
+const texts = defineLabTexts('lab.step.labReport', {
+  invalid: 'lab process {pid} sent a report that does not fit its schema: {problem}',
+});
+
 export function onLabReports<S extends z.ZodType>(
   labProcess: LabProcess,
   schema: S,
   listener: (report: z.output<S>) => void,
-  onInvalid: (problem: string) => void,
+  onInvalid: (problem: LabText) => void,
 ): void {
   labProcess.child.channel.onMessage((message) => {
     if (message.kind !== 'report') return;
     const parsed = schema.safeParse(message.report);
     if (parsed.success) listener(parsed.data);
-    else onInvalid(`lab process ${labProcess.pid} sent a report that does not fit its schema: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    else onInvalid(texts.invalid({ pid: labProcess.pid, problem: parsed.error.issues[0]?.message ?? 'unknown' }));
   });
 }

@@ -11,7 +11,7 @@ import type { ScenarioSockets } from '../sockets/scenarioSockets.js';
 export interface ScenarioContext {
   spawn(request: Omit<SpawnRequest, 'args'> & { args?: SpawnRequest['args'] }): Promise<LabProcess>;
   /** A step for the timeline, in words: a declared lab text (shared/labTexts.ts), so it reads in the user's language. */
-  say(text: LabText | string, pid?: number): void;
+  say(text: LabText, pid?: number): void;
   /**
    * What it measured, as data (a scenario.result event, and scenarios.results): replaces the run's earlier
    * result of the same kind, so a live state is reported again each time it changes.

@@ -166,7 +166,7 @@ export class ScenarioRunner {
       },
       sockets: run.sockets,
       http: this.http,
-      say: (text, pid) => this.hub.emit('scenario.step', { runId: run.info.runId, ...(typeof text === 'string' ? { text } : text), pid: pid ?? null }),
+      say: (text, pid) => this.hub.emit('scenario.step', { runId: run.info.runId, ...text, pid: pid ?? null }),
       report: (result) => {
         // What a run measured is settled once it has ended: a late message from a dying lab process changes nothing.
         if (!run.info.running) return;

@@ -1,8 +1,14 @@
+import { defineLabTexts } from '../../../../shared/labTexts.js';
 import { DeadlockResult } from '../../../../shared/schemas/concurrency.js';
 import { defineScenario } from '../../scenarios/scenarioDefinition.js';
 import { labProcessEnd } from '../labProcessEnd.js';
 import { onLabReports } from '../labReports.js';
 import { DeadlockSize } from './deadlockLimits.js';
+
+const steps = defineLabTexts('lab.step.deadlock', {
+  start: 'lab process {pid} starts two threads that take L1 and L2 in opposite order',
+  cycle: 'deadlock: each thread waits for the lock the next one holds ({waits}), a cycle in the wait-for graph',
+});
 
 export const deadlockScenario = defineScenario({
   info: {
@@ -19,7 +25,7 @@ export const deadlockScenario = defineScenario({
   unavailable: () => null,
   async start(context, size) {
     const lab = await context.spawn({ task: 'deadlock-lab', kwargs: size, name: 'deadlock lab' });
-    context.say(`lab process ${lab.pid} starts two threads that take L1 and L2 in opposite order`, lab.pid);
+    context.say(steps.start({ pid: lab.pid }), lab.pid);
     let named = false;
     onLabReports(
       lab,
@@ -28,7 +34,7 @@ export const deadlockScenario = defineScenario({
         context.report(result);
         if (result.cycle && !named) {
           named = true;
-          context.say(`deadlock: ${result.cycle.threads.map((thread, i) => `${thread} waits for ${result.cycle?.locks[i]}`).join(', ')} — a cycle in the wait-for graph`, lab.pid);
+          context.say(steps.cycle({ waits: result.cycle.threads.map((thread, i) => `${thread} → ${result.cycle?.locks[i]}`).join(', ') }), lab.pid);
         }
       },
       (problem) => context.say(problem, lab.pid),

@@ -1,8 +1,13 @@
+import { defineLabTexts } from '../../../../shared/labTexts.js';
 import { LocksResult } from '../../../../shared/schemas/concurrency.js';
 import { defineScenario } from '../../scenarios/scenarioDefinition.js';
 import { labProcessEnd } from '../labProcessEnd.js';
 import { onLabReports } from '../labReports.js';
 import { LocksSize } from './locksLimits.js';
+
+const steps = defineLabTexts('lab.step.locks', {
+  start: 'lab process {pid} starts {threads} threads on a mutex M, a reentrant lock R and a semaphore S of {permits} permits',
+});
 
 export const locksScenario = defineScenario({
   info: {
@@ -19,7 +24,7 @@ export const locksScenario = defineScenario({
   unavailable: () => null,
   async start(context, size) {
     const lab = await context.spawn({ task: 'locks-lab', kwargs: size, name: 'locks lab' });
-    context.say(`lab process ${lab.pid} starts ${size.threads} threads on a mutex M, a reentrant lock R and a semaphore S of ${size.permits} permits`, lab.pid);
+    context.say(steps.start({ pid: lab.pid, threads: size.threads, permits: size.permits }), lab.pid);
     onLabReports(lab, LocksResult, (result) => context.report(result), (problem) => context.say(problem, lab.pid));
     return { finished: labProcessEnd(lab) };
   },

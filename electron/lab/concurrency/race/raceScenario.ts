@@ -1,8 +1,14 @@
+import { defineLabTexts } from '../../../../shared/labTexts.js';
 import { RaceResult } from '../../../../shared/schemas/concurrency.js';
 import { defineScenario } from '../../scenarios/scenarioDefinition.js';
 import { labProcessEnd } from '../labProcessEnd.js';
 import { onLabReports } from '../labReports.js';
 import { RaceSize } from './raceLimits.js';
+
+const steps = defineLabTexts('lab.step.race', {
+  start: 'lab process {pid} starts {workers} threads for each of: a plain read-modify-write, an Atomics mutex, Atomics.add',
+  run: '{method}: {final} of {expected}, {lost} lost, in {ms} ms',
+});
 
 export const raceScenario = defineScenario({
   info: {
@@ -19,14 +25,14 @@ export const raceScenario = defineScenario({
   unavailable: () => null,
   async start(context, { workers, iterations }) {
     const lab = await context.spawn({ task: 'race-lab', kwargs: { workers, iterations }, name: 'race lab' });
-    context.say(`lab process ${lab.pid} starts ${workers} threads for each of: a plain read-modify-write, an Atomics mutex, Atomics.add`, lab.pid);
+    context.say(steps.start({ pid: lab.pid, workers }), lab.pid);
     onLabReports(
       lab,
       RaceResult,
       (result) => {
         context.report(result);
         const run = result.runs.at(-1);
-        if (run) context.say(`${run.method}: ${run.final} of ${run.expected}, ${run.lost} lost, in ${run.elapsedMs.toFixed(1)} ms`, lab.pid);
+        if (run) context.say(steps.run({ method: run.method, final: run.final, expected: run.expected, lost: run.lost, ms: run.elapsedMs.toFixed(1) }), lab.pid);
       },
       (problem) => context.say(problem, lab.pid),
     );

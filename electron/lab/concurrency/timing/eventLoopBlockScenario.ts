@@ -83,7 +83,7 @@ async function runPhase(context: ScenarioContext, place: Place, workMs: number):
           );
         } else if (report.type === 'done') resolve({ report, ...(pinger?.stop() ?? { replies: [], waitingMs: null }) });
       },
-      (problem) => reject(new Error(problem)),
+      (problem) => reject(new Error(problem.text)),
     );
     void probe.reaped.then(() => reject(new Error(`probe ${probe.pid} exited before it reported what it measured`)));
   });

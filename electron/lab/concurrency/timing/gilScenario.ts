@@ -71,7 +71,7 @@ export const gilScenario = defineScenario({
     };
     const onInvalid = (why: string): void => void (problem ??= why);
     if (python) onStdoutReports(worker, GilReport, onReport, onInvalid);
-    else onLabReports(worker, GilReport, onReport, onInvalid);
+    else onLabReports(worker, GilReport, onReport, (why) => onInvalid(why.text));
     const finished = worker.reaped.then(() => {
       if (problem) throw new Error(problem);
       if (worker.exit?.exitcode !== 0) throw new Error(`${worker.record.name} ended with exit code ${worker.exit?.exitcode}: see its output`);

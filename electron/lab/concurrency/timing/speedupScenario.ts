@@ -98,7 +98,7 @@ async function runWork(context: ScenarioContext, result: SpeedupResult, spec: Wo
       if (report.type === 'runStarted') before = readCoreTicks();
       else addRow({ work: spec.work, mode: report.mode, workers: report.workers, wallMs: report.wallMs, cpuPercentPerCore: busyPercent(before, readCoreTicks()) });
     },
-    (why) => void (problem ??= why),
+    (why) => void (problem ??= why.text),
   );
   await runner.reaped;
   if (problem) throw new Error(problem);
