@@ -36,6 +36,8 @@ export interface Lifeline {
 
 export interface ScenarioSpan {
   runId: string;
+  /** The scenario's id, for its title in the reader's language; null until its start is in the log. */
+  scenario: string | null;
   title: string;
   start: number | null;
   end: number | null;
@@ -114,7 +116,7 @@ export function buildLifelines(events: readonly LabEvent[], rows: ReadonlyMap<nu
   };
   const runOf = (runId: string): ScenarioSpan => {
     let run = runs.get(runId);
-    if (!run) runs.set(runId, (run = { runId, title: runId, start: null, end: null, reason: null, marks: [] }));
+    if (!run) runs.set(runId, (run = { runId, scenario: null, title: runId, start: null, end: null, reason: null, marks: [] }));
     return run;
   };
   const end = (pid: number, event: LabEvent): void => {
@@ -155,6 +157,7 @@ export function buildLifelines(events: readonly LabEvent[], rows: ReadonlyMap<nu
       }
       case 'scenario.started': {
         const run = runOf(event.data.runId);
+        run.scenario = event.data.scenario;
         run.title = event.data.title;
         run.start = event.at;
         run.marks.push(mark(event, 'start'));
