@@ -59,7 +59,7 @@ export const scenarioMethods = {
   'scenarios.action': method({
     doc: 'Take one of a running scenario’s actions (for the zombie: reap).',
     params: z.object({ runId: z.string().min(1).max(64), action: z.string().min(1).max(64) }).strict(),
-    result: z.object({ runId: z.string(), action: z.string(), outcome: z.string() }),
+    result: z.object({ runId: z.string(), action: z.string(), outcome: z.string(), ...LabTextFields }),
   }),
   'scenarios.results': method({
     doc: 'The latest result of each kind a run has reported (lost updates, a wait-for cycle, …), while it runs and after it ended.',

@@ -33,7 +33,8 @@ export interface ScenarioContext {
 
 export interface ScenarioHandle {
   /** What the user can do while it runs. */
-  actions?: Record<string, () => Promise<string> | string>;
+  /** What the user can do while it runs; each answers what it did, as a lab text. */
+  actions?: Record<string, () => Promise<LabText> | LabText>;
   /** Settles when the scenario has run its course by itself. */
   finished?: Promise<void>;
   /** Runs first when it is stopped, before the lab ends whatever it started that still runs. */

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { defineLabTexts } from '../../../shared/labTexts.js';
+import { defineLabTexts, type LabText } from '../../../shared/labTexts.js';
 import { ErrorCode, invalidParams, RpcError } from '../../../shared/rpcError.js';
 import type { ScenarioInfo, ScenarioResult, ScenarioResultKind, ScenarioRunInfo } from '../../../shared/schemas/scenario.js';
 import { now } from '../clock.js';
@@ -102,7 +102,7 @@ export class ScenarioRunner {
     return runId;
   }
 
-  async action(runId: string, action: string): Promise<string> {
+  async action(runId: string, action: string): Promise<LabText> {
     const run = this.find(runId);
     const act = run.handle?.actions?.[action];
     if (!act) {

@@ -3,6 +3,14 @@ import { defineScenario } from './scenarioDefinition.js';
 import { needsSocketSyscalls } from './socketScenario.js';
 import { defineLabTexts } from '../../../shared/labTexts.js';
 
+/** What an action answers, beside the step it says. */
+const outcomes = defineLabTexts('lab.outcome.tcpOpening', {
+  alreadyAccepted: 'already accepted: the queue is empty',
+  accepted: 'accepted {name}',
+  sentWaiting: 'sent: the bytes wait in the kernel for a socket that accept() has not returned yet',
+  received: 'received "{text}"',
+});
+
 const steps = defineLabTexts('lab.step.tcpOpening', {
   listening: 'server_socket listens on 127.0.0.1:{port} with backlog {backlog}: LISTEN',
   connected: 'client_socket.connect() returned: the handshake is done from {from} to {port}, and the connection waits in the accept queue',
@@ -42,18 +50,18 @@ export const tcpHandshakeScenario = defineScenario({
     return {
       actions: {
         accept: async () => {
-          if (accepted) return 'already accepted: the queue is empty';
+          if (accepted) return outcomes.alreadyAccepted();
           const conn = await sockets.accept(server.socketId);
           accepted = conn.socketId;
           say(steps.accepted({ name: conn.name, address: conn.remote?.address ?? '?', port: conn.remote?.port ?? '?' }));
-          return `accepted as ${conn.name}`;
+          return outcomes.accepted({ name: conn.name });
         },
         send: async () => {
           await sockets.send(client.socketId, 'hello, server');
-          if (!accepted) return 'sent: the bytes wait in the kernel for a socket that accept() has not returned yet';
+          if (!accepted) return outcomes.sentWaiting();
           const { data } = await sockets.recv(accepted);
           say(steps.received({ text: data.text }));
-          return `received "${data.text}"`;
+          return outcomes.received({ text: data.text });
         },
       },
     };
@@ -85,7 +93,7 @@ export const tcpBacklogFullScenario = defineScenario({
         accept: async () => {
           const conn = await sockets.accept(server.socketId);
           say(steps.backlogAccepted({ address: conn.remote?.address ?? '?', port: conn.remote?.port ?? '?' }));
-          return `accepted ${conn.name}`;
+          return outcomes.accepted({ name: conn.name });
         },
       },
     };
@@ -116,7 +124,7 @@ export const tcpSynRecvScenario = defineScenario({
           await sockets.send(client.socketId, 'first data');
           const conn = await sockets.accept(server.socketId);
           say(steps.deferAccepted({ name: conn.name }));
-          return `accepted ${conn.name}`;
+          return outcomes.accepted({ name: conn.name });
         },
       },
     };

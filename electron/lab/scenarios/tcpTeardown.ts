@@ -5,6 +5,9 @@ import { defineScenario } from './scenarioDefinition.js';
 import { needsSocketSyscalls } from './socketScenario.js';
 import { defineLabTexts } from '../../../shared/labTexts.js';
 
+/** What an action answers, beside the step it says. */
+const outcomes = defineLabTexts('lab.outcome.tcpTeardown', { closed: 'closed', read: 'read {bytes} bytes' });
+
 const steps = defineLabTexts('lab.step.tcpTeardown', {
   closeWait: "client_socket.shutdown(SHUT_WR) sent FIN; the server's recv returned 0 bytes (peer closed: {peerClosed}) and it does not close: CLOSE_WAIT",
   closeWaitEnded: 'the server closed: its FIN went out, the client ACKed it, and the client is now in TIME_WAIT',
@@ -51,7 +54,7 @@ export const tcpCloseWaitScenario = defineScenario({
         'close-server': async () => {
           await sockets.close(pair.conn);
           say(steps.closeWaitEnded());
-          return 'closed';
+          return outcomes.closed();
         },
       },
     };
@@ -89,7 +92,7 @@ export const tcpLastAckScenario = defineScenario({
             if (peerClosed) break;
           }
           say(steps.lastAckEnded({ bytes: total }));
-          return `read ${total} bytes`;
+          return outcomes.read({ bytes: total });
         },
       },
     };

@@ -5,6 +5,12 @@ import { defineScenario } from './scenarioDefinition.js';
 import { makeFifo, pokeFifo } from './fifo.js';
 import { noZombiesOnWindows } from './parentScenario.js';
 
+/** What Reap answers, beside the step it says. */
+const outcomes = defineLabTexts('lab.outcome.zombie', {
+  nothingToReap: 'the parent is not waiting any more: there is nothing to reap',
+  unblocked: 'the parent was unblocked',
+});
+
 const steps = defineLabTexts('lab.step.zombie', {
   started: 'started the parent, pid {pid}; it starts a child that exits {code} and never reaps it',
   unblocked: 'wrote one byte to the FIFO: the parent wakes up and reaps its child',
@@ -33,9 +39,9 @@ export const zombieScenario = defineScenario({
       finished: parent.reaped,
       actions: {
         reap: () => {
-          if (!unblock()) return 'the parent is not waiting any more: there is nothing to reap';
+          if (!unblock()) return outcomes.nothingToReap();
           context.say(steps.unblocked(), parent.pid);
-          return 'the parent was unblocked';
+          return outcomes.unblocked();
         },
       },
       cleanup: () => void unblock(),
