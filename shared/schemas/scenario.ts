@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LabTextFields } from '../labTexts.js';
+import { LabTextFields, LabTextKey } from '../labTexts.js';
 import { NoParams, Pid, Timestamp } from './common.js';
 import { concurrencyResults } from './concurrency.js';
 import { type EventSpec, method, type MethodSpec } from './define.js';
@@ -20,6 +20,8 @@ export const ScenarioInfo = z
     actions: z.array(ScenarioAction),
     /** Null where it runs here; otherwise why it does not apply on this platform. */
     unavailable: z.string().nullable(),
+    /** That reason's lab text key and parameters, so the page says it in its language. */
+    unavailableKey: LabTextKey.nullable(),
   })
   .meta({ id: 'ScenarioInfo' });
 export type ScenarioInfo = z.infer<typeof ScenarioInfo>;

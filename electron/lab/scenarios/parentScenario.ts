@@ -3,11 +3,11 @@ import { defineLabTexts, type LabText } from '../../../shared/labTexts.js';
 import { type ScenarioDefinition, defineScenario } from './scenarioDefinition.js';
 
 const steps = defineLabTexts('lab.step.parent', { parentExited: 'the parent, pid {pid}, has exited' });
+const why = defineLabTexts('lab.unavailable.parent', {
+  windows: 'Windows has no zombies or orphans as POSIX has them: an exited process is gone at once, and a child does not move to a new parent when its parent exits.',
+});
 
-export const noZombiesOnWindows = (): string | null =>
-  process.platform === 'win32'
-    ? 'Windows has no zombies or orphans as POSIX has them: an exited process is gone at once, and a child does not move to a new parent when its parent exits.'
-    : null;
+export const noZombiesOnWindows = (): LabText | null => (process.platform === 'win32' ? why.windows() : null);
 
 export interface ParentScenarioSpec<P extends z.ZodObject> {
   info: ScenarioDefinition<P>['info'];

@@ -42,10 +42,10 @@ export interface ScenarioHandle {
 }
 
 export interface ScenarioDefinition<P extends z.ZodObject = z.ZodObject> {
-  info: Omit<ScenarioInfo, 'unavailable'>;
+  info: Omit<ScenarioInfo, 'unavailable' | 'unavailableKey'>;
   params: P;
   /** Why it does not apply on this platform, or null. */
-  unavailable(): string | null;
+  unavailable(): LabText | null;
   start(context: ScenarioContext, params: z.output<P>): Promise<ScenarioHandle>;
 }
 

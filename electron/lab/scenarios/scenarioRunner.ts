@@ -60,7 +60,10 @@ export class ScenarioRunner {
 
   list(): { scenarios: ScenarioInfo[]; runs: ScenarioRunInfo[] } {
     return {
-      scenarios: scenarios.map((scenario) => ({ ...scenario.info, unavailable: scenario.unavailable() })),
+      scenarios: scenarios.map((scenario) => {
+        const said = scenario.unavailable();
+        return { ...scenario.info, unavailable: said?.text ?? null, unavailableKey: said ? { key: said.key, ...(said.params ? { params: said.params } : {}) } : null };
+      }),
       runs: [...this.runs.values()].map((run) => ({ ...run.info, pids: [...run.info.pids] })),
     };
   }
@@ -72,7 +75,7 @@ export class ScenarioRunner {
       throw RpcError.said(ErrorCode.InvalidParams, errors.unknown({ id, known }), { id });
     }
     const unavailable = definition.unavailable();
-    if (unavailable) throw new RpcError(ErrorCode.Unsupported, unavailable, { id });
+    if (unavailable) throw RpcError.said(ErrorCode.Unsupported, unavailable, { id });
     const parsed = definition.params.safeParse(rawParams);
     if (!parsed.success) throw invalidParams(parsed.error.issues, 'params');
 

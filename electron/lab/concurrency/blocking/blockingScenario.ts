@@ -5,6 +5,10 @@ import { labProcessEnd } from '../labProcessEnd.js';
 import { onLabReports } from '../labReports.js';
 import { BlockingSize } from './blockingLimits.js';
 
+const why = defineLabTexts('lab.unavailable.blocking', {
+  windows: 'FIFOs and a blocking recv() on a raw descriptor are POSIX: this scenario runs on Linux and macOS.',
+});
+
 const steps = defineLabTexts('lab.step.blocking', {
   started: 'lab process {pid}: its main thread waits five ways for a byte another thread sends {waitMs} ms later, while its own {tickMs} ms timer counts what it could do meanwhile',
   waited: '{call}: waited {waitMs} ms; meanwhile the caller’s timer ran {ticks} times of {expected}',
@@ -23,7 +27,7 @@ export const blockingScenario = defineScenario({
     actions: [],
   },
   params: BlockingSize,
-  unavailable: () => (process.platform === 'win32' ? 'FIFOs and a blocking recv() on a raw descriptor are POSIX: this scenario runs on Linux and macOS.' : null),
+  unavailable: () => (process.platform === 'win32' ? why.windows() : null),
   async start(context, size) {
     const dir = await context.tempDir();
     const lab = await context.spawn({ task: 'blocking-lab', kwargs: { ...size, dir }, name: 'blocking lab' });
